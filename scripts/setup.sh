@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Installs every Debian package rtlarena needs to build, test and run.
+# Root: installs what is missing with apt-get. Not root: prints the exact apt-get line and fails.
+set -euo pipefail
+
+packages=(
+  # toolchain
+  g++ cmake ninja-build ccache pkg-config make git python3
+  # libraries
+  libcurl4-openssl-dev nlohmann-json3-dev libcpp-httplib-dev libsqlite3-dev sqlite3
+  libcli11-dev libfmt-dev libspdlog-dev libgtest-dev libgmock-dev libbenchmark-dev
+  # hardware tools
+  iverilog verilator yosys z3 opensta qflow-tech-osu018
+  # sandbox
+  bubblewrap
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  exit 0
+fi
+
+line="apt-get install -y --no-install-recommends ${missing[*]}"
+if [ "$(id -u)" -ne 0 ]; then
+  echo "rtlarena: missing Debian packages. Run as root:" >&2
+  echo "  apt-get update && $line" >&2
+  exit 1
+fi
+
+echo "rtlarena: installing ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq
+apt-get install -y -qq --no-install-recommends "${missing[@]}"
