@@ -1,0 +1,29 @@
+// Extraction: from a model's raw answer to candidate source code.
+#pragma once
+
+#include <string>
+
+namespace rtlarena {
+
+enum class ExtractMethod { None, BeginDone, Fenced, BareModule, Whole };
+
+struct Extraction {
+  std::string code;          ///< empty when nothing usable was found
+  ExtractMethod method = ExtractMethod::None;
+  bool truncated = false;    ///< a module or fence was opened but never closed
+};
+
+struct ExtractOptions {
+  std::string top = "TopModule";
+  std::string interfaceHeader;  ///< code-complete: prepended when the answer lacks the header
+};
+
+/// Drops <think>…</think>, then prefers [BEGIN]…[DONE], then the fenced block that defines the
+/// top module (all fenced blocks when several modules are needed), then bare modules.
+Extraction extractCandidate(const std::string& answer, const ExtractOptions& options);
+
+/// Removes reasoning blocks (<think>…</think>, <reasoning>…</reasoning>), including an
+/// unterminated one at the start.
+std::string stripReasoning(const std::string& answer);
+
+}  // namespace rtlarena

@@ -1,0 +1,64 @@
+// The Task: everything needed to ask for one design and to judge an answer. Every dataset
+// format (native folders, VerilogEval, RTLLM, JSONL) loads into this one shape.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace rtlarena {
+
+enum class TaskKind {
+  SpecToRtl,     ///< write the whole module from a specification
+  CodeComplete,  ///< complete a module whose header is given
+  Assertion,     ///< write assertions for a given design
+};
+
+std::string_view taskKindName(TaskKind kind);
+
+/// How the testbench reports its result.
+enum class ResultRule {
+  MismatchLine,  ///< "Mismatches: N in M samples" (native, VerilogEval)
+  PassMessage,   ///< the output contains "pass" and no failure words (RTLLM)
+};
+
+struct SimLimits {
+  double compileSeconds = 20;
+  double simSeconds = 10;
+  std::uint64_t memoryBytes = 2ull << 30;     ///< address space of each tool process
+  std::uint64_t outputBytes = 16ull << 20;    ///< a simulation printing more is stopped
+  std::uint64_t fileBytes = 64ull << 20;      ///< largest file a tool may write
+};
+
+struct SourceFile {
+  std::string name;  ///< file name used in the job directory and in reports
+  std::string text;
+};
+
+struct Task {
+  std::string id;          ///< unique within its suite
+  std::string suite;       ///< suite or dataset name
+  std::string format = "native";  ///< the loader that produced it
+  TaskKind kind = TaskKind::SpecToRtl;
+  std::string top = "TopModule";     ///< module the model writes
+  std::string refTop = "RefModule";  ///< golden module name inside `reference`
+  std::string tbTop = "tb";          ///< testbench top module
+  std::string interface;   ///< module header the model must write (code-complete prompt)
+  std::vector<std::string> tags;
+  std::string difficulty;  ///< easy | medium | hard | "" when unknown
+  SimLimits limits;
+  ResultRule resultRule = ResultRule::MismatchLine;
+
+  std::string spec;        ///< the natural-language prompt body
+  std::string reference;   ///< golden source (module refTop)
+  bool compileReference = true;  ///< the testbench instantiates refTop next to the candidate
+  std::string goldenCandidate;   ///< the reference as the model would write it (module top)
+  std::string testbench;
+  std::vector<SourceFile> supportFiles;  ///< other files the testbench needs (hex data, ...)
+  std::vector<SourceFile> badVariants;   ///< known-wrong candidates (module top)
+  std::string dir;          ///< where it was loaded from, for messages
+  std::map<std::string, std::string> meta;  ///< format-specific extras (e.g. ifc header)
+};
+
+}  // namespace rtlarena

@@ -1,0 +1,87 @@
+// `rtlarena eval`: one file against one task; prints the verdict and the log tail.
+#include <cstdio>
+#include <filesystem>
+#include <nlohmann/json.hpp>
+
+#include "commands.h"
+#include "common.h"
+#include "rtlarena/core/files.h"
+#include "rtlarena/eval/evaluator.h"
+#include "rtlarena/eval/extract.h"
+#include "rtlarena/tasks/suite.h"
+
+namespace rtlarena::cli {
+
+namespace fs = std::filesystem;
+
+namespace {
+// "popcount8", "core/popcount8" or a task directory.
+Result<Task> findTask(const std::string& ref) {
+  std::error_code ec;
+  if (fs::is_directory(ref, ec) && fs::exists(fs::path(ref) / "task.json", ec)) {
+    fs::path dir = fs::absolute(ref).lexically_normal();
+    if (dir.filename().empty()) dir = dir.parent_path();
+    return loadTaskDir(dir, dir.parent_path().filename().string());
+  }
+  std::string suite, id = ref;
+  if (auto slash = ref.find('/'); slash != std::string::npos) {
+    suite = ref.substr(0, slash);
+    id = ref.substr(slash + 1);
+  }
+  std::vector<std::string> suites = suite.empty() ? listSuites() : std::vector<std::string>{suite};
+  for (const auto& s : suites) {
+    fs::path dir = datasetsRoot() / s / id;
+    if (fs::exists(dir / "task.json", ec)) return loadTaskDir(dir, s);
+  }
+  return makeError(ErrorCode::NotFound, "no task '" + ref + "' (give an id, suite/id or a task directory)");
+}
+}  // namespace
+
+void addEvalCommand(CLI::App& app, int& exitCode) {
+  struct Flags {
+    std::string task, file, simulator = "icarus";
+    bool json = false, noSandbox = false, raw = false;
+  };
+  auto f = std::make_shared<Flags>();
+  CLI::App* sub = app.add_subcommand("eval", "Evaluate one Verilog file (or a model answer) against one task");
+  sub->add_option("--task", f->task, "Task id, suite/id, or task directory")->required();
+  sub->add_option("file", f->file, "Candidate Verilog file, or a raw model answer with --answer")->required();
+  sub->add_flag("--answer", f->raw, "The file is a raw model answer: extract the code first");
+  sub->add_flag("--json", f->json, "Print verdict, class, mismatches, samples, log_tail as JSON");
+  sub->add_flag("--no-sandbox", f->noSandbox, "Run without bubblewrap (unsafe)");
+  sub->add_option("--sim", f->simulator, "Simulator: icarus")->capture_default_str();
+  sub->callback([f, &exitCode] {
+    auto task = findTask(f->task);
+    if (!task) { exitCode = reportError(task.error()); return; }
+    auto text = readFile(f->file);
+    if (!text) { exitCode = reportError(text.error()); return; }
+    auto sandbox = sandboxFromFlags(f->noSandbox);
+    if (!sandbox) { exitCode = reportError(sandbox.error()); return; }
+    std::string code = *text;
+    if (f->raw) {
+      ExtractOptions eo;
+      eo.top = task->top;
+      if (task->kind == TaskKind::CodeComplete) eo.interfaceHeader = task->interface;
+      code = extractCandidate(*text, eo).code;
+    }
+    EvalOptions eo;
+    eo.sandbox = *sandbox;
+    eo.simulator = f->simulator;
+    Evaluation e = Evaluator(eo).evaluate(*task, code);
+    if (f->json) {
+      nlohmann::json j = {{"task", task->id},        {"verdict", verdictName(e.verdict)},
+                          {"class", e.cls},          {"message", e.message},
+                          {"mismatches", e.mismatches}, {"samples", e.samples},
+                          {"log_tail", e.logTail},   {"seconds", e.wallSeconds}};
+      std::printf("%s\n", j.dump().c_str());
+    } else {
+      std::printf("%s: %s%s%s\n", task->id.c_str(), std::string(verdictName(e.verdict)).c_str(),
+                  e.cls.empty() ? "" : (" (" + e.cls + ")").c_str(), "");
+      if (!e.message.empty()) std::printf("%s\n", e.message.c_str());
+      if (!e.logTail.empty()) std::printf("--- log tail ---\n%s\n", e.logTail.c_str());
+    }
+    exitCode = e.verdict == Verdict::Pass ? kExitOk : e.verdict == Verdict::HarnessError ? kExitInternal : kExitFailed;
+  });
+}
+
+}  // namespace rtlarena::cli

@@ -1,0 +1,25 @@
+// The CLI's subcommands. Each registers its flags on the app and returns the function to run.
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <functional>
+
+namespace rtlarena::cli {
+
+/// Exit codes (documented in README.md).
+enum ExitCode : int {
+  kExitOk = 0,          ///< the command did what was asked
+  kExitFailed = 1,      ///< eval: the candidate did not pass
+  kExitUsage = 2,       ///< bad flags or arguments
+  kExitInput = 3,       ///< a missing or malformed file, task or dataset
+  kExitEnvironment = 4, ///< a tool or the sandbox is missing
+  kExitInternal = 5,    ///< an rtlarena bug or an unexpected failure
+};
+
+/// Each adds its subcommand; when it runs, its exit code is written to `exitCode`.
+void addRunCommand(CLI::App& app, int& exitCode);
+void addEvalCommand(CLI::App& app, int& exitCode);
+void addListCommand(CLI::App& app, int& exitCode);
+void addExportCommand(CLI::App& app, int& exitCode);
+
+}  // namespace rtlarena::cli

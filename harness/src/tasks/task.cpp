@@ -1,0 +1,15 @@
+// Names of task kinds.
+#include "rtlarena/tasks/task.h"
+
+namespace rtlarena {
+
+std::string_view taskKindName(TaskKind kind) {
+  switch (kind) {
+    case TaskKind::SpecToRtl: return "spec-to-rtl";
+    case TaskKind::CodeComplete: return "code-complete";
+    case TaskKind::Assertion: return "assertion";
+  }
+  return "unknown";
+}
+
+}  // namespace rtlarena
