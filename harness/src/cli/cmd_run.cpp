@@ -128,7 +128,10 @@ void addRunCommand(CLI::App& app, int& exitCode) {
                           {"model", summary->model},      {"tasks", summary->tasks},
                           {"samples", summary->samples},  {"pass_at", passAt},
                           {"verdicts", summary->verdicts}, {"wall_seconds", summary->wallSeconds},
-                          {"out", o.outDir}};
+                          {"out", o.outDir},
+                          {"evaluated_now", summary->evaluated},
+                          {"reused_now", summary->reused},
+                          {"tool_seconds", summary->toolSeconds}};
       std::printf("%s\n", j.dump().c_str());
     } else {
       printSummary(*summary, o.tasks);

@@ -1,0 +1,12 @@
+module TopModule(input clk, input reset, input en, output reg [3:0] tens,
+                 output reg [3:0] ones, output carry);
+  always @(posedge clk) begin
+    if (reset) begin
+      tens <= 4'd0; ones <= 4'd0;
+    end else begin
+      if (en) ones <= (ones == 4'd9) ? 4'd0 : ones + 4'd1;
+      if (ones == 4'd9) tens <= (tens == 4'd9) ? 4'd0 : tens + 4'd1;
+    end
+  end
+  assign carry = en && tens == 4'd9 && ones == 4'd9;
+endmodule

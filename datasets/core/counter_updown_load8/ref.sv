@@ -1,0 +1,8 @@
+module RefModule(input clk, input reset, input load, input en, input up, input [7:0] d,
+                 output reg [7:0] q);
+  always @(posedge clk) begin
+    if (reset)      q <= 8'd0;
+    else if (load)  q <= d;
+    else if (en)    q <= up ? q + 8'd1 : q - 8'd1;
+  end
+endmodule

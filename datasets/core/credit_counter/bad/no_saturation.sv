@@ -1,0 +1,11 @@
+module TopModule(input clk, input reset, input send, input credit_in, output can_send,
+                 output reg [2:0] credits);
+  wire fire = send && (credits != 3'd0);
+
+  always @(posedge clk) begin
+    if (reset) credits <= 3'd4;
+    else credits <= credits - {2'b00, fire} + {2'b00, credit_in};   // can climb past 4
+  end
+
+  assign can_send = (credits != 3'd0);
+endmodule

@@ -1,0 +1,9 @@
+module TopModule(input clk, input we, input [3:0] waddr, input [7:0] wdata, input re,
+                 input [3:0] raddr, output reg [7:0] rdata);
+  reg [7:0] mem [0:15];
+
+  always @(posedge clk) begin
+    if (we) mem[waddr] <= wdata;
+    rdata <= mem[raddr];                    // reads every cycle
+  end
+endmodule

@@ -1,0 +1,14 @@
+module RefModule(input clk, input reset, input in, output reg rise, output reg fall,
+                 output reg any_edge);
+  reg prev;
+  always @(posedge clk) begin
+    if (reset) begin
+      prev <= 1'b0; rise <= 1'b0; fall <= 1'b0; any_edge <= 1'b0;
+    end else begin
+      rise     <= in & ~prev;
+      fall     <= ~in & prev;
+      any_edge <= in ^ prev;
+      prev     <= in;
+    end
+  end
+endmodule

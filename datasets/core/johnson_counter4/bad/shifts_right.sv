@@ -1,0 +1,6 @@
+module TopModule(input clk, input reset, input en, output logic [3:0] q);
+  always @(posedge clk) begin
+    if (reset)   q <= 4'b0000;
+    else if (en) q <= {~q[0], q[3:1]};
+  end
+endmodule

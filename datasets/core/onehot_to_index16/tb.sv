@@ -1,0 +1,42 @@
+module tb;
+  reg  [15:0] onehot;
+  wire [3:0]  index_ref, index_dut;
+  wire        error_ref, error_dut;
+  integer seed = 109, samples = 0, mismatches = 0, i;
+
+  RefModule ref_inst(.onehot(onehot), .index(index_ref), .error(error_ref));
+  TopModule dut(.onehot(onehot), .index(index_dut), .error(error_dut));
+
+  // A bit matches when the reference is X/Z there, or both bits are equal.
+  function automatic bit same5(input [4:0] r, input [4:0] x);
+    same5 = (r === (r ^ x ^ r));
+  endfunction
+
+  task automatic compare;
+    begin
+      samples = samples + 1;
+      if (!same5({index_ref, error_ref}, {index_dut, error_dut})) begin
+        mismatches = mismatches + 1;
+        if (mismatches <= 5)
+          $display("MISMATCH onehot=%h index ref=%0d dut=%0d error ref=%b dut=%b",
+                   onehot, index_ref, index_dut, error_ref, error_dut);
+      end
+    end
+  endtask
+
+  initial begin
+    if ($value$plusargs("seed=%d", seed)) ;
+    onehot = 16'h0000; #1 compare;
+    for (i = 0; i < 16; i = i + 1) begin   // every legal one-hot value
+      onehot = 16'd1 << i; #1 compare;
+    end
+    for (i = 0; i < 65536; i = i + 1) begin   // exhaustive
+      onehot = i[15:0]; #1 compare;
+    end
+    for (i = 0; i < 200; i = i + 1) begin
+      onehot = $random(seed); #1 compare;
+    end
+    $display("Mismatches: %0d in %0d samples", mismatches, samples);
+    $finish;
+  end
+endmodule

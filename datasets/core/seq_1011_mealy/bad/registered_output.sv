@@ -1,0 +1,20 @@
+module TopModule(input clk, input reset, input in, output reg detect);
+  localparam S0 = 2'd0, S1 = 2'd1, S10 = 2'd2, S101 = 2'd3;
+  reg [1:0] state, next;
+  always @* begin
+    case (state)
+      S0:      next = in ? S1   : S0;
+      S1:      next = in ? S1   : S10;
+      S10:     next = in ? S101 : S0;
+      default: next = in ? S1   : S10;
+    endcase
+  end
+  always @(posedge clk) begin
+    if (reset) begin
+      state <= S0; detect <= 1'b0;
+    end else begin
+      state  <= next;
+      detect <= (state == S101) && in;
+    end
+  end
+endmodule

@@ -1,0 +1,6 @@
+module TopModule(input clk, input reset, input en, input sin, output reg [7:0] q);
+  always @(posedge clk) begin
+    if (reset)   q <= 8'h00;
+    else if (en) q <= {sin, q[7:1]};
+  end
+endmodule

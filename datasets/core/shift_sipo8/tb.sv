@@ -1,0 +1,66 @@
+module tb;
+  reg clk = 1'b0;
+  reg reset = 1'b1, en = 1'b0, sin = 1'b0;
+  wire [7:0] q_ref, q_dut;
+  integer seed = 47, samples = 0, mismatches = 0, cycle = 0, i, rv;
+  reg [7:0] pattern;
+
+  RefModule ref_inst(.clk(clk), .reset(reset), .en(en), .sin(sin), .q(q_ref));
+  TopModule dut(.clk(clk), .reset(reset), .en(en), .sin(sin), .q(q_dut));
+
+  always #5 clk = ~clk;
+
+  // A bit matches when the reference is X/Z there, or both bits are equal.
+  function automatic bit same8(input [7:0] r, input [7:0] x);
+    same8 = (r === (r ^ x ^ r));
+  endfunction
+
+  // Inputs are set right after a falling edge; outputs are compared just before the
+  // following rising edge, then we move on to the next falling edge.
+  task automatic step;
+    begin
+      #4;
+      samples = samples + 1;
+      if (!same8(q_ref, q_dut)) begin
+        mismatches = mismatches + 1;
+        if (mismatches <= 5)
+          $display("MISMATCH cycle %0d: reset=%b en=%b sin=%b q ref=%b dut=%b",
+                   cycle, reset, en, sin, q_ref, q_dut);
+      end
+      @(negedge clk);
+      cycle = cycle + 1;
+    end
+  endtask
+
+  task automatic drive(input r_, input e_, input s_);
+    begin
+      reset = r_; en = e_; sin = s_;
+      step;
+    end
+  endtask
+
+  initial begin
+    if ($value$plusargs("seed=%d", seed)) ;
+    @(negedge clk);
+    drive(1, 0, 1);
+    drive(1, 1, 1);
+    pattern = 8'b1011_0010;                       // shift a byte in, MSB first
+    for (i = 7; i >= 0; i = i - 1) drive(0, 1, pattern[i]);
+    drive(0, 0, 1);                               // hold
+    drive(0, 0, 0);
+    for (i = 0; i < 10; i = i + 1) drive(0, 1, 1); // fill with ones
+    drive(1, 0, 1);                               // reset in the middle
+    for (i = 0; i < 4; i = i + 1) drive(0, 1, i[0]);
+    drive(0, 0, 0);
+    drive(1, 1, 1);
+    for (i = 0; i < 500; i = i + 1) begin
+      rv = $random(seed);
+      reset = (rv[5:0] == 6'd0);
+      en    = (rv[9:8] != 2'd0);
+      sin   = rv[12];
+      step;
+    end
+    $display("Mismatches: %0d in %0d samples", mismatches, samples);
+    $finish;
+  end
+endmodule

