@@ -39,8 +39,23 @@ module tb;
     end
   endtask
 
+  // Seeded xorshift32 generator for the random phase. Verilator 5.006's $random(seed) does
+  // not give a usable sequence, so the testbench draws its own numbers: the stimulus is the
+  // same in both simulators.
+  reg [31:0] rng;
+  task automatic next_rand;
+    begin
+      rng = rng ^ (rng << 13);
+      rng = rng ^ (rng >> 17);
+      rng = rng ^ (rng << 5);
+      rv = rng;
+    end
+  endtask
+
   initial begin
     if ($value$plusargs("seed=%d", seed)) ;
+    rng = seed ^ 32'h9E3779B9;
+    if (rng == 32'd0) rng = 32'd1;
     @(negedge clk);
     run(1, 4'd4, 2);
     run(0, 4'd4, 14);      // period 4
@@ -59,7 +74,7 @@ module tb;
     run(1, 4'd5, 2);
     run(0, 4'd5, 11);
     for (i = 0; i < 60; i = i + 1) begin
-      rv = $random(seed);
+      next_rand;
       run(rv[4:0] == 5'd0, (rv[9:8] == 2'd0) ? {3'd0, rv[10]} : rv[15:12], 3 + rv[21:16] % 20);
     end
     $display("Mismatches: %0d in %0d samples", mismatches, samples);

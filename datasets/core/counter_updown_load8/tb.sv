@@ -3,7 +3,7 @@ module tb;
   reg reset = 1'b1, load = 1'b0, en = 1'b0, up = 1'b1;
   reg [7:0] d = 8'd0;
   wire [7:0] q_ref, q_dut;
-  integer seed = 11, samples = 0, mismatches = 0, cycle = 0, i, r;
+  integer seed = 11, samples = 0, mismatches = 0, cycle = 0, i, rv;
 
   RefModule ref_inst(.clk(clk), .reset(reset), .load(load), .en(en), .up(up), .d(d), .q(q_ref));
   TopModule dut(.clk(clk), .reset(reset), .load(load), .en(en), .up(up), .d(d), .q(q_dut));
@@ -39,8 +39,23 @@ module tb;
     end
   endtask
 
+  // Seeded xorshift32 generator for the random phase. Verilator 5.006's $random(seed) does
+  // not give a usable sequence, so the testbench draws its own numbers: the stimulus is the
+  // same in both simulators.
+  reg [31:0] rng;
+  task automatic next_rand;
+    begin
+      rng = rng ^ (rng << 13);
+      rng = rng ^ (rng >> 17);
+      rng = rng ^ (rng << 5);
+      rv = rng;
+    end
+  endtask
+
   initial begin
     if ($value$plusargs("seed=%d", seed)) ;
+    rng = seed ^ 32'h9E3779B9;
+    if (rng == 32'd0) rng = 32'd1;
     @(negedge clk);
     drive(1, 0, 0, 1, 8'h00);
     drive(1, 0, 1, 1, 8'h00);
@@ -60,12 +75,12 @@ module tb;
     drive(0, 1, 0, 0, 8'h01);
     for (i = 0; i < 4; i = i + 1) drive(0, 0, 1, 0, 8'h00);
     for (i = 0; i < 600; i = i + 1) begin
-      r = $random(seed);
-      reset = (r[5:0] == 6'd0);
-      load  = (r[9:7] == 3'd0);
-      en    = (r[11:10] != 2'd0);
-      up    = (i % 128 < 64) ? (r[14:12] != 3'd0) : (r[14:12] == 3'd0);
-      d     = (r[17:15] == 3'd0) ? 8'hFE : (r[17:15] == 3'd1) ? 8'h01 : r[31:24];
+      next_rand;
+      reset = (rv[5:0] == 6'd0);
+      load  = (rv[9:7] == 3'd0);
+      en    = (rv[11:10] != 2'd0);
+      up    = (i % 128 < 64) ? (rv[14:12] != 3'd0) : (rv[14:12] == 3'd0);
+      d     = (rv[17:15] == 3'd0) ? 8'hFE : (rv[17:15] == 3'd1) ? 8'h01 : rv[31:24];
       step;
     end
     $display("Mismatches: %0d in %0d samples", mismatches, samples);

@@ -39,8 +39,23 @@ module tb;
     end
   endtask
 
+  // Seeded xorshift32 generator for the random phase. Verilator 5.006's $random(seed) does
+  // not give a usable sequence, so the testbench draws its own numbers: the stimulus is the
+  // same in both simulators.
+  reg [31:0] rng;
+  task automatic next_rand;
+    begin
+      rng = rng ^ (rng << 13);
+      rng = rng ^ (rng >> 17);
+      rng = rng ^ (rng << 5);
+      rv = rng;
+    end
+  endtask
+
   initial begin
     if ($value$plusargs("seed=%d", seed)) ;
+    rng = seed ^ 32'h9E3779B9;
+    if (rng == 32'd0) rng = 32'd1;
     @(negedge clk);
     run(1, 8'd3, 1);
     run(0, 8'd3, 10);
@@ -55,7 +70,7 @@ module tb;
     run(1, 8'd0, 2);
     run(0, 8'd10, 260);
     for (i = 0; i < 400; i = i + 1) begin
-      rv = $random(seed);
+      next_rand;
       run(rv[9:0] == 10'd0,
           (rv[12:10] == 3'd0) ? 8'd0 : (rv[12:10] == 3'd1) ? 8'd255 : rv[31:24],
           1 + rv[18:14] % 12);
