@@ -49,7 +49,7 @@ void addEvalCommand(CLI::App& app, int& exitCode) {
   sub->add_flag("--answer", f->raw, "The file is a raw model answer: extract the code first");
   sub->add_flag("--json", f->json, "Print verdict, class, mismatches, samples, log_tail as JSON");
   sub->add_flag("--no-sandbox", f->noSandbox, "Run without bubblewrap (unsafe)");
-  sub->add_option("--sim", f->simulator, "Simulator: icarus")->capture_default_str();
+  sub->add_option("--sim", f->simulator, "Simulator: icarus | verilator | auto | verilator-stock")->capture_default_str();
   sub->callback([f, &exitCode] {
     auto task = findTask(f->task);
     if (!task) { exitCode = reportError(task.error()); return; }
@@ -73,6 +73,9 @@ void addEvalCommand(CLI::App& app, int& exitCode) {
                           {"class", e.cls},          {"message", e.message},
                           {"mismatches", e.mismatches}, {"samples", e.samples},
                           {"log_tail", e.logTail},   {"seconds", e.wallSeconds}};
+      j["simulator"] = e.simulator;
+      j["compile_seconds"] = e.compileSeconds;
+      j["sim_seconds"] = e.simSeconds;
       std::printf("%s\n", j.dump().c_str());
     } else {
       std::printf("%s: %s%s%s\n", task->id.c_str(), std::string(verdictName(e.verdict)).c_str(),

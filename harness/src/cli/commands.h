@@ -21,5 +21,8 @@ void addRunCommand(CLI::App& app, int& exitCode);
 void addEvalCommand(CLI::App& app, int& exitCode);
 void addListCommand(CLI::App& app, int& exitCode);
 void addExportCommand(CLI::App& app, int& exitCode);
+void addAuditCommand(CLI::App& app, int& exitCode);
+void addSynthCommand(CLI::App& app, int& exitCode);
+void addFuzzCommand(CLI::App& app, int& exitCode);
 
 }  // namespace rtlarena::cli

@@ -46,6 +46,9 @@ int main(int argc, char** argv) {
   addEvalCommand(app, exitCode);
   addListCommand(app, exitCode);
   addExportCommand(app, exitCode);
+  addAuditCommand(app, exitCode);
+  addSynthCommand(app, exitCode);
+  addFuzzCommand(app, exitCode);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -31,8 +31,10 @@ std::vector<std::string> bwrapPrefix(const std::string& jobDir, const SandboxCon
     if (fs::exists(etc, ec)) a.insert(a.end(), {"--ro-bind", etc, etc});
   }
   a.insert(a.end(), {"--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp", "--bind", jobDir,
-                     config.jobDirInside, "--chdir", config.jobDirInside, "--unshare-all",
-                     "--die-with-parent", "--new-session", "--clearenv"});
+                     config.jobDirInside});
+  for (const auto& path : config.readOnlyBinds) a.insert(a.end(), {"--ro-bind", path, path});
+  a.insert(a.end(), {"--chdir", config.jobDirInside, "--unshare-all", "--die-with-parent",
+                     "--new-session", "--clearenv"});
   return a;
 }
 

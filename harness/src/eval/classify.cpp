@@ -174,6 +174,17 @@ Evaluation classifySimulation(const SimOutcome& outcome, const Task& task) {
   }
 
   ResultLine rl = parseResultLine(log);
+  // A testbench watchdog's TIMEOUT line counts only when no complete result was printed
+  // (VerilogEval's benches print their result after the watchdog fires).
+  if (!rl.found) {
+    for (auto line : splitLines(log)) {
+      if (trim(line) != "TIMEOUT") continue;
+      e.verdict = Verdict::SimTimeout;
+      e.cls = "testbench_timeout";
+      e.message = "the testbench's watchdog fired before a result was printed";
+      return e;
+    }
+  }
   if (!rl.found) {
     e.verdict = Verdict::SimCrash;
     e.cls = run.exitCode != 0 ? "exit_status" : "no_result_line";

@@ -4,21 +4,31 @@
 #include <chrono>
 
 #include "rtlarena/core/files.h"
+#include "rtlarena/core/text.h"
 #include "rtlarena/eval/classify.h"
 #include "rtlarena/eval/policy.h"
+#include "rtlarena/eval/verilator.h"
 
 namespace rtlarena {
 
 std::unique_ptr<Simulator> makeSimulator(const std::string& name) {
   if (name == "icarus") return makeIcarusSimulator();
+  if (name == "verilator") return makeVerilatorSimulator();
+  if (name == "verilator-stock") return makeVerilatorSimulator({.reuseRuntime = false});
+  if (name == "auto") return makeAutoSimulator();
   return nullptr;
 }
 
 std::vector<SourceFile> jobSources(const Task& task, const std::string& code) {
   std::vector<SourceFile> sources;
   sources.push_back({"candidate.sv", code});
-  if (task.compileReference && !task.reference.empty()) sources.push_back({"reference.sv", task.reference});
+  const bool withReference = task.compileReference && !task.reference.empty();
+  // VerilogEval compiles `sample test ref`: the testbench's `timescale then also governs the
+  // reference, so keep that order for its tasks.
+  const bool testbenchFirst = startsWith(task.format, "verilogeval");
+  if (withReference && !testbenchFirst) sources.push_back({"reference.sv", task.reference});
   sources.push_back({"testbench.sv", task.testbench});
+  if (withReference && testbenchFirst) sources.push_back({"reference.sv", task.reference});
   return sources;
 }
 

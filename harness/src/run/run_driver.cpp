@@ -20,6 +20,7 @@
 #include "rtlarena/core/worker_pool.h"
 #include "rtlarena/eval/extract.h"
 #include "rtlarena/llm/prompt.h"
+#include "rtlarena/run/extra_modes.h"
 #include "rtlarena/run/progress.h"
 #include "rtlarena/store/store.h"
 
@@ -78,6 +79,10 @@ std::string configJson(const RunOptions& o) {
             {"prompt_template", o.promptTemplateDir},
             {"tasks_hash", sha256Hex(tasks.dump())}};
   if (o.provider.params.seed) j["seed"] = *o.provider.params.seed;
+  // Endpoint fields that change answers (never the key, headers, limits or the cache).
+  if (!o.provider.params.stop.empty()) j["stop"] = o.provider.params.stop;
+  if (!o.provider.extraBodyJson.empty()) j["extra_body"] = json::parse(o.provider.extraBodyJson, nullptr, false);
+  if (o.controls) j["controls"] = true;
   return j.dump();
 }
 
@@ -148,15 +153,27 @@ Result<RunSummary> runBenchmark(const RunOptions& options) {
     runId = r.runId;
   }
 
+  // Task metadata for scoring per tag and difficulty from the store alone.
+  for (const auto& t : options.tasks) {
+    json meta = {{"tags", t.tags}, {"difficulty", t.difficulty}, {"kind", std::string(taskKindName(t.kind))}};
+    if (auto s = (*store)->putExtra("task", t.id, meta.dump()); !s) return s.error();
+  }
+
+  if (options.errata)
+    if (auto s = storeErrata(**store, *options.errata, options.tasks, options.eval.simulator); !s) return s.error();
+
   // What the store already holds.
   auto storedSamples = (*store)->samples();
   if (!storedSamples) return storedSamples.error();
   auto storedEvals = (*store)->evaluations("native");
   if (!storedEvals) return storedEvals.error();
   std::map<std::pair<std::string, int>, SampleRecord> haveSample;
-  for (auto& s : *storedSamples) haveSample[{s.taskId, s.sample}] = s;
+  // --retry-errors: samples stored as llm_error count as missing and are asked for again.
+  for (auto& s : *storedSamples)
+    if (!(options.retryLlmErrors && s.llmError)) haveSample[{s.taskId, s.sample}] = s;
   std::set<std::pair<std::string, int>> haveEval;
-  for (const auto& e : *storedEvals) haveEval.insert({e.taskId, e.sample});
+  for (const auto& e : *storedEvals)
+    if (!(options.retryLlmErrors && e.eval.verdict == Verdict::LlmError)) haveEval.insert({e.taskId, e.sample});
 
   // Dedup: (task, code hash) → evaluation, seeded with what the store holds.
   struct Shared {
@@ -184,22 +201,35 @@ Result<RunSummary> runBenchmark(const RunOptions& options) {
     for (int i = 0; i < options.samplesPerTask; ++i)
       if (!haveEval.count({t->id, i})) ++toEvaluate;
 
-  Evaluator evaluator(options.eval);
+  // `--sim both`: Icarus gives the native verdicts, Verilator a second row per sample.
+  EvalOptions nativeEval = options.eval;
+  if (nativeEval.simulator == "both") nativeEval.simulator = "icarus";
+  Evaluator evaluator(nativeEval);
   Progress progress(toEvaluate, options.progress);
   unsigned workers = options.workers ? options.workers : std::max(1u, std::thread::hardware_concurrency());
   WorkerPool pool(workers);
   Store& db = **store;
+  ExtraModes extras({options.eval.compat == "verilogeval", options.eval.simulator == "both", options.controls, nativeEval},
+                    db, pool);
+  if (auto s = extras.load(); !s) return s.error();
+  for (const Task* t : order)
+    for (int i = 0; i < options.samplesPerTask; ++i)
+      if (auto it = haveSample.find({t->id, i}); it != haveSample.end() && haveEval.count({t->id, i}))
+        extras.onSample(*t, it->second);
 
-  auto recordEval = [&](const Task& task, int sample, const Evaluation& e) {
+  auto recordEval = [&](const Task& task, int sample, const Evaluation& e, const std::string& code = {}) {
     if (auto s = db.putEvaluation({task.id, sample, "native", e}); !s) {
       std::lock_guard lock(shared.mutex);
       shared.fatal = s.error();
+    } else if (e.passed() && options.onPass && !code.empty()) {
+      options.onPass(task, sample, code, e, db);
     }
     progress.tick(e.passed());
   };
 
   // Evaluates one stored sample, or joins an identical candidate's evaluation.
   auto scheduleEval = [&](const Task& task, const SampleRecord& s) {
+    extras.onSample(task, s);
     if (s.llmError) {
       Evaluation e;
       e.verdict = Verdict::LlmError;
@@ -231,7 +261,7 @@ Result<RunSummary> runBenchmark(const RunOptions& options) {
       }
     }
     if (known) {
-      recordEval(task, s.sample, *known);
+      recordEval(task, s.sample, *known, s.code);
       return;
     }
     const std::string code = s.code;
@@ -248,8 +278,8 @@ Result<RunSummary> runBenchmark(const RunOptions& options) {
         shared.pending.erase(key);
         shared.reused += static_cast<int>(waiters.size());
       }
-      recordEval(*taskPtr, sample, e);
-      for (int w : waiters) recordEval(*taskPtr, w, e);
+      recordEval(*taskPtr, sample, e, code);
+      for (int w : waiters) recordEval(*taskPtr, w, e, code);
     });
   };
 
@@ -315,10 +345,12 @@ Result<RunSummary> runBenchmark(const RunOptions& options) {
       i = j;
     }
   }
+  extras.scheduleControls(options.tasks);
   (*provider)->drain();
   pool.wait();
   progress.finish();
   if (shared.fatal) return *shared.fatal;
+  if (auto e = extras.error()) return *e;
 
   auto summary = summarizeStore(options.outDir);
   if (!summary) return summary.error();
@@ -327,7 +359,7 @@ Result<RunSummary> runBenchmark(const RunOptions& options) {
     if (auto s = db.setRunStatus("complete"); !s) return s.error();
   }
   summary->wallSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - wallStart).count();
-  summary->toolSeconds = shared.toolSeconds;
+  summary->toolSeconds = shared.toolSeconds + extras.toolSeconds();
   summary->evaluated = shared.evaluated;
   summary->reused = shared.reused;
   return summary;
@@ -359,12 +391,25 @@ Result<RunSummary> summarizeStore(const std::string& outDir) {
     if (e.eval.passed()) t.c += 1;
     s.verdicts[std::string(verdictName(e.eval.verdict))] += 1;
   }
+  if (auto metas = (*store)->extras("task"); metas) {
+    for (const auto& [id, text] : *metas) {
+      auto it = tallies.find(id);
+      json meta = json::parse(text, nullptr, false);
+      if (it == tallies.end() || meta.is_discarded()) continue;
+      it->second.tags = meta.value("tags", std::vector<std::string>{});
+      it->second.difficulty = meta.value("difficulty", std::string());
+    }
+  }
+  for (const auto& e : *evals)
+    if (!e.eval.passed())
+      s.failureClasses[std::string(verdictName(e.eval.verdict)) + (e.eval.cls.empty() ? "" : "/" + e.eval.cls)] += 1;
   std::vector<TaskTally> list;
   for (auto& [id, t] : tallies) list.push_back(t);
   s.tasks = static_cast<int>(list.size());
   s.samples = static_cast<int>(evals->size());
   s.score = summarize(list);
   s.passAt = s.score.overall;
+  if (auto st = summarizeExtraModes(**store, s); !st) return st.error();
   return s;
 }
 

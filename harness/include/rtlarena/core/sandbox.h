@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "rtlarena/core/process.h"
 #include "rtlarena/core/result.h"
@@ -17,6 +18,8 @@ enum class SandboxMode {
 struct SandboxConfig {
   SandboxMode mode = SandboxMode::Bubblewrap;
   std::string jobDirInside = "/tmp/job";  ///< where the job directory appears inside
+  /// Host paths made visible read-only at the same path (e.g. a prebuilt Verilator runtime).
+  std::vector<std::string> readOnlyBinds;
 };
 
 /// Checks once per process that bubblewrap can create its namespaces here. The error names

@@ -9,6 +9,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "rtlarena/core/result.h"
@@ -70,13 +71,27 @@ class Provider {
 
 struct ProviderOptions {
   std::string spec;         ///< "reference", "bad", "replay:FILE", "openai:MODEL", ...
-  std::string baseUrl;
-  std::string apiKeyEnv;
-  std::string configFile;   ///< --model-config
+  std::string baseUrl;      ///< empty: the hosted API's own
+  std::string apiKeyEnv;    ///< name of the variable holding the key (the key is never stored)
+  std::string configFile;   ///< --model-config (already applied by loadModelConfig)
   SamplingParams params;
-  int concurrency = 8;
+  int concurrency = 8;      ///< requests in flight at once
   bool useCache = true;
-  std::string cacheDir;
+  std::string cacheDir;     ///< empty: $XDG_CACHE_HOME/rtlarena or ~/.cache/rtlarena
+
+  // HTTP endpoints only (openai:, anthropic:). See docs/LLM.md.
+  std::vector<std::pair<std::string, std::string>> headers;  ///< extra headers, never recorded
+  std::string extraBodyJson;      ///< JSON object merged into each request body (null removes a field)
+  std::string nMode = "auto";     ///< native | repeat | auto (native `n` where the API has it)
+  double requestsPerMinute = 0;   ///< 0: no limit
+  double tokensPerMinute = 0;     ///< prompt + completion tokens; 0: no limit
+  double timeoutSeconds = 600;    ///< per request
+  int retries = 8;                ///< further attempts after the first
+  double backoffInitialSeconds = 1;
+  double backoffMaxSeconds = 60;
+  double retryAfterMaxSeconds = 600;  ///< a longer Retry-After is cut to this
+  double rateWindowSeconds = 60;      ///< the window of the rpm/tpm limits (tests shorten it)
+  bool quiet = false;                 ///< no summary line on stderr
 };
 
 /// The registry of providers: one line per provider in provider.cpp.

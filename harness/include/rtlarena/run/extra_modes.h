@@ -1,0 +1,69 @@
+// The evaluations a run stores beside its native verdicts, so one run can be reported several
+// ways: VerilogEval-compatible verdicts (mode "verilogeval"), the second simulator of
+// `--sim both` (mode "verilator"), and the golden ceiling and negative control of the dataset
+// (modes "golden", "control", and their "-verilogeval" twins). The run driver calls it at three
+// points; summaries read it back from the store.
+#pragma once
+
+#include <map>
+#include <mutex>
+#include <optional>
+#include <set>
+#include <tuple>
+#include <string>
+#include <vector>
+
+#include "rtlarena/core/result.h"
+#include "rtlarena/core/worker_pool.h"
+#include "rtlarena/eval/evaluator.h"
+#include "rtlarena/store/store.h"
+#include "rtlarena/tasks/errata.h"
+#include "rtlarena/tasks/task.h"
+
+namespace rtlarena {
+
+struct RunSummary;
+
+struct ExtraModeOptions {
+  bool compat = false;       ///< VerilogEval-compatible scoring
+  bool secondSimulator = false;  ///< --sim both: Verilator next to Icarus
+  bool controls = false;     ///< golden ceiling and negative control
+  EvalOptions eval;          ///< the native options (sandbox, work root)
+};
+
+class ExtraModes {
+ public:
+  ExtraModes(ExtraModeOptions options, Store& store, WorkerPool& pool);
+  /// Reads what the store already holds (resume). Call once before anything is scheduled.
+  Status load();
+  /// Schedules the extra evaluations of one stored sample that the store lacks.
+  void onSample(const Task& task, const SampleRecord& sample);
+  /// Schedules the golden and control evaluations of every task that the store lacks.
+  void scheduleControls(const std::vector<Task>& tasks);
+  /// The first store error seen, if any (after the pool drained).
+  std::optional<Error> error();
+  double toolSeconds();
+
+ private:
+  void put(const std::string& taskId, int sample, const std::string& mode, const Evaluation& e);
+  ExtraModeOptions options_;
+  Store& store_;
+  WorkerPool& pool_;
+  std::mutex mutex_;
+  std::set<std::tuple<std::string, int, std::string>> have_;
+  std::optional<Error> error_;
+  double toolSeconds_ = 0;
+};
+
+/// The simulator names `--sim both` stores natively and as its second mode.
+inline constexpr const char* kSecondSimulatorMode = "verilator";
+inline constexpr const char* kCompatMode = "verilogeval";
+
+/// Records the errata entries that exclude tasks on `simulator` in the store (extras "errata").
+Status storeErrata(Store& store, const Errata& errata, const std::vector<Task>& tasks, const std::string& simulator);
+
+/// Fills the dataset part of a summary from the store: excluded tasks and pass@k without them,
+/// the VerilogEval score, golden ceiling, negative control, simulator disagreements.
+Status summarizeExtraModes(Store& store, RunSummary& summary);
+
+}  // namespace rtlarena

@@ -1,0 +1,307 @@
+// `rtlarena fuzz`: a bandit-scheduled fuzzing campaign on one RISC-V core, and its
+// subcommands `fuzz replay` (rerun one reproducer) and `fuzz inject` (make a corpus of
+// injected bugs). Flags only; the work is in rtlarena_fuzz.
+#include <unistd.h>
+
+#include <cstddef>
+#include <cstdio>
+#include <cstring>
+#include <nlohmann/json.hpp>
+
+#include "commands.h"
+#include "common.h"
+#include "rtlarena/fuzz/campaign.h"
+#include "rtlarena/fuzz/inject.h"
+#include "rtlarena/fuzz/minimize.h"
+#include "rtlarena/fuzz/report.h"
+#include "rtlarena/fuzz/session.h"
+
+namespace rtlarena::cli {
+
+namespace fs = std::filesystem;
+using namespace rtlarena::fuzz;
+
+namespace {
+
+struct FuzzFlags {
+  std::string core, bug, algo = "egreedy", time, out, coverage = "line", corpusFrom, cacheDir;
+  uint64_t tests = 0, seed = 1;
+  unsigned arms = 10, pull = 10, gamma = 3, instructions = 20;
+  double alpha = 0.25, minimizeSeconds = 10;
+  bool json = false, noLockstep = false, noModelCoverage = false, rewardPerCycle = false;
+  bool stopOnMismatch = false, noMinimize = false, quiet = false, listAlgos = false;
+  std::vector<std::string> plusargs, defines;
+  std::string mutant;  ///< DIR:K from `fuzz inject`
+};
+
+// "90", "30s", "10m", "2h" -> seconds; negative on a malformed value.
+double parseDuration(const std::string& s) {
+  if (s.empty()) return 0;
+  char unit = s.back();
+  double mult = 1;
+  std::string num = s;
+  if (unit == 's' || unit == 'm' || unit == 'h') {
+    mult = unit == 's' ? 1 : unit == 'm' ? 60 : 3600;
+    num.pop_back();
+  }
+  try {
+    size_t used = 0;
+    double v = std::stod(num, &used);
+    return used == num.size() && v > 0 ? v * mult : -1;
+  } catch (...) {
+    return -1;
+  }
+}
+
+std::function<void(const std::string&)> logger(bool quiet) {
+  if (quiet) return {};
+  return [](const std::string& line) { std::fprintf(stderr, "rtlarena fuzz: %s\n", line.c_str()); };
+}
+
+void printProgress(const CampaignProgress& p) {
+  const double s = p.seconds > 0 ? p.seconds : 1e-9;
+  std::fprintf(stderr, "%s%7.1fs  tests %-9llu %7.0f/s  %8.0f insn/s  coverage %zu/%zu (%.1f%%)  mismatches %llu (%zu unique)%s",
+               isatty(2) ? "\r" : "", p.seconds, static_cast<unsigned long long>(p.tests), p.tests / s, p.retired / s,
+               p.coverage, p.points, p.points ? 100.0 * p.coverage / p.points : 0.0,
+               static_cast<unsigned long long>(p.mismatches), p.unique, isatty(2) ? "   " : "\n");
+  std::fflush(stderr);
+}
+
+std::map<std::string, std::string> parseDefines(const std::vector<std::string>& list) {
+  std::map<std::string, std::string> m;
+  for (const auto& d : list) {
+    auto eq = d.find('=');
+    m[d.substr(0, eq)] = eq == std::string::npos ? "" : d.substr(eq + 1);
+  }
+  return m;
+}
+
+int runCampaign(const FuzzFlags& f) {
+  if (f.listAlgos) {
+    for (const auto& n : schedulerNames()) std::printf("%s\n", n.c_str());
+    return kExitOk;
+  }
+  if (f.core.empty()) return reportError(makeError(ErrorCode::BadArgument, "fuzz: --core CONFIG is required"));
+  const double seconds = parseDuration(f.time);
+  if (seconds < 0) return reportError(makeError(ErrorCode::BadArgument, "--time '" + f.time + "': expected e.g. 90, 30s, 10m, 1h"));
+  if (seconds == 0 && f.tests == 0) return reportError(makeError(ErrorCode::BadArgument, "fuzz: give --time or --tests"));
+  auto coverage = parseCoverageKinds(f.coverage);
+  if (!coverage) return reportError(coverage.error());
+  auto scheduler = makeScheduler(f.algo);
+  if (!scheduler) return reportError(scheduler.error());
+  auto corePath = resolveCoreConfig(f.core);
+  if (!corePath) return reportError(corePath.error());
+  std::vector<Program> imported;
+  if (!f.corpusFrom.empty()) {
+    auto c = readCorpus(f.corpusFrom);
+    if (!c) return reportError(c.error());
+    imported = std::move(*c);
+  }
+
+  SessionSpec spec;
+  spec.coreConfig = *corePath;
+  spec.bug = f.bug;
+  spec.extraDefines = parseDefines(f.defines);
+  spec.plusargs = f.plusargs;
+  std::string mutantName;
+  if (!f.mutant.empty()) {
+    const auto colon = f.mutant.rfind(':');
+    if (colon == std::string::npos)
+      return reportError(makeError(ErrorCode::BadArgument, "--mutant '" + f.mutant + "': expected DIR:ID"));
+    auto corpus = loadMutantCorpus(f.mutant.substr(0, colon));
+    if (!corpus) return reportError(corpus.error());
+    const unsigned id = static_cast<unsigned>(std::stoul("0" + f.mutant.substr(colon + 1)));
+    spec.sourcesOverride = corpus->sources;
+    spec.plusargs.push_back(mutantPlusarg(id));
+    mutantName = "mutant:" + std::to_string(id);
+  }
+  spec.coverage = *coverage;
+  spec.cacheDir = f.cacheDir;
+  spec.runner.lockstep = !f.noLockstep;
+  spec.runner.modelCoverage = !f.noModelCoverage;
+  spec.log = logger(f.quiet || f.json);
+  auto session = openSession(spec);
+  if (!session) return reportError(session.error());
+  Session& s = **session;
+
+  CampaignOptions co;
+  co.seed = f.seed;
+  co.timeSeconds = seconds;
+  co.maxTests = f.tests;
+  co.arms = f.arms;
+  co.pullSize = f.pull;
+  co.gamma = f.gamma;
+  co.alpha = f.alpha;
+  co.rewardPerCycle = f.rewardPerCycle;
+  co.stopOnMismatch = f.stopOnMismatch;
+  co.generator.instructions = f.instructions;
+  co.imported = std::move(imported);
+  if (!f.quiet && !f.json) co.progress = printProgress;
+  Campaign campaign(*s.runner, **scheduler, s.core.isa, co);
+  CampaignResult r = campaign.run();
+  if (!f.quiet && !f.json && isatty(2)) std::fprintf(stderr, "\n");
+
+  if (!f.noMinimize && spec.runner.lockstep)
+    for (auto& m : r.unique) {
+      MinimizeOptions mo;
+      mo.seconds = f.minimizeSeconds;
+      MinimizeResult mr = minimize(*s.runner, m.program, m.signature, mo);
+      if (mr.reproduced) {
+        m.minimized = mr.program;
+        m.minimizedDivergence = mr.divergence;
+      }
+    }
+
+  CampaignMeta meta;
+  meta.core = s.core.name;
+  meta.coreConfig = s.core.file;
+  meta.bug = s.bug ? s.bug->id : mutantName;
+  meta.plusargs = spec.plusargs;
+  for (const auto& p : spec.sourcesOverride) meta.sourcesOverride.push_back(portablePath(p));
+  meta.defines = spec.extraDefines;
+  meta.coverage = coverageKindsName(*coverage);
+  if (!f.out.empty())
+    if (auto w = writeCampaignOutputs(f.out, r, meta, s.layout, s.artifact.points); !w) return reportError(w.error());
+
+  if (f.json) {
+    std::printf("%s\n", summaryJson(r, meta).c_str());
+  } else {
+    const double sec = r.seconds > 0 ? r.seconds : 1e-9;
+    std::printf("%s on %s%s: %llu tests in %.1f s (%.0f tests/s, %.0f insn/s), coverage %zu/%zu (%.1f%%), "
+                "%llu mismatching tests, %zu unique\n",
+                r.algo.c_str(), s.core.name.c_str(), meta.bug.empty() ? "" : (" with bug " + meta.bug).c_str(),
+                static_cast<unsigned long long>(r.tests), r.seconds, r.tests / sec, r.retired / sec, r.coverage, r.points,
+                r.points ? 100.0 * r.coverage / r.points : 0.0, static_cast<unsigned long long>(r.mismatches),
+                r.unique.size());
+    for (const auto& m : r.unique)
+      std::printf("  %-24s x%-6llu first at test %llu: %s\n", m.signature.c_str(),
+                  static_cast<unsigned long long>(m.count), static_cast<unsigned long long>(m.firstTest),
+                  (m.minimizedDivergence ? *m.minimizedDivergence : m.divergence).message.c_str());
+    if (!f.out.empty()) std::printf("outputs in %s\n", f.out.c_str());
+  }
+  return r.unique.empty() ? kExitOk : kExitFailed;
+}
+
+int runReplay(const std::string& file, const std::string& cacheDir, bool json, bool quiet) {
+  auto rep = readReproducer(file);
+  if (!rep) return reportError(rep.error());
+  auto coverage = parseCoverageKinds(rep->coverage);
+  if (!coverage) return reportError(coverage.error());
+  SessionSpec spec;
+  spec.coreConfig = resolvePortable(rep->coreConfig);
+  if (rep->bug.rfind("mutant:", 0) != 0) spec.bug = rep->bug;  // mutants come as sources + plusarg
+  spec.extraDefines = rep->defines;
+  spec.plusargs = rep->plusargs;
+  for (const auto& s : rep->sourcesOverride) spec.sourcesOverride.push_back(resolvePortable(s));
+  spec.coverage = *coverage;
+  spec.cacheDir = cacheDir;
+  spec.runner.keepTrace = true;
+  spec.log = logger(quiet || json);
+  auto session = openSession(spec);
+  if (!session) return reportError(session.error());
+  TestResult t = (*session)->runner->run(rep->program);
+  const bool same = t.divergence && t.divergence->signature() == rep->signature &&
+                    t.divergence->index == rep->divergence.index &&
+                    std::memcmp(&t.divergence->actual, &rep->divergence.actual, offsetof(Rvfi, valid)) == 0;
+  if (json) {
+    nlohmann::json j = {{"reproduced", same}, {"signature", t.divergence ? t.divergence->signature() : ""},
+                        {"expected_signature", rep->signature}, {"retired", t.retired},
+                        {"end", std::string(endReasonName(t.end))},
+                        {"message", t.divergence ? t.divergence->message : ""}};
+    std::printf("%s\n", j.dump().c_str());
+  } else {
+    const size_t from = t.trace.size() > 12 ? t.trace.size() - 12 : 0;
+    for (size_t i = from; i < t.trace.size(); ++i)
+      std::printf("%5zu  %s\n", i, describeRetirement(t.trace[i].actual).c_str());
+    if (t.divergence) {
+      std::printf("divergence at retirement %llu (%s): %s\n  expected %s\n  actual   %s\n",
+                  static_cast<unsigned long long>(t.divergence->index), t.divergence->signature().c_str(),
+                  t.divergence->message.c_str(), describeRetirement(t.divergence->expected).c_str(),
+                  describeRetirement(t.divergence->actual).c_str());
+    } else {
+      std::printf("no divergence (test ended: %s after %llu retirements)\n", std::string(endReasonName(t.end)).c_str(),
+                  static_cast<unsigned long long>(t.retired));
+    }
+    std::printf("%s\n", same ? "reproduced: identical divergence" : "NOT reproduced");
+  }
+  return same ? kExitOk : kExitFailed;
+}
+
+}  // namespace
+
+void addFuzzCommand(CLI::App& app, int& exitCode) {
+  auto f = std::make_shared<FuzzFlags>();
+  CLI::App* sub = app.add_subcommand("fuzz", "Fuzz a RISC-V core with lockstep checking and bandit scheduling");
+  sub->add_option("--core", f->core, "core.json, a folder holding one, or a core name (mc, p5)");
+  sub->add_option("--bug", f->bug, "Compile in a catalogued bug (designs/riscv/bugs.json id)");
+  sub->add_option("--algo", f->algo, "Scheduler: uniform, egreedy, ucb1, exp3, thompson, swucb, ducb")->capture_default_str();
+  sub->add_option("--time", f->time, "Time budget: 90, 30s, 10m, 1h");
+  sub->add_option("--tests", f->tests, "Test budget");
+  sub->add_option("--seed", f->seed, "Random seed")->capture_default_str();
+  sub->add_option("--out", f->out, "Output folder (coverage.csv, arms.csv, mismatches/, corpus/, summary.json)");
+  sub->add_flag("--json", f->json, "Print {tests, tests_per_second, instructions_per_second, coverage, mismatches, bugs_found, ...}");
+  sub->add_option("--coverage", f->coverage, "RTL coverage: line, toggle, line,toggle or none")->capture_default_str();
+  sub->add_flag("--no-lockstep", f->noLockstep, "Do not check retirements against the ISA model");
+  sub->add_flag("--no-model-coverage", f->noModelCoverage, "Count only RTL coverage points");
+  sub->add_option("--corpus-from", f->corpusFrom, "Seed arms from another campaign's corpus (its --out folder)");
+  sub->add_flag("--reward-per-cycle", f->rewardPerCycle, "Divide each pull's reward by the kilocycles it simulated");
+  sub->add_option("--arms", f->arms, "Number of arms (seed families)")->capture_default_str();
+  sub->add_option("--pull", f->pull, "Tests per pull")->capture_default_str();
+  sub->add_option("--gamma", f->gamma, "Reset an arm after this many pulls without reward")->capture_default_str();
+  sub->add_option("--alpha", f->alpha, "Reward weight of arm-local new points")->capture_default_str();
+  sub->add_option("--instructions", f->instructions, "Random instructions per generated test")->capture_default_str();
+  sub->add_flag("--stop-on-mismatch", f->stopOnMismatch, "End at the first divergence");
+  sub->add_flag("--no-minimize", f->noMinimize, "Keep mismatching programs as found");
+  sub->add_option("--minimize-seconds", f->minimizeSeconds, "Time per mismatch for minimization")->capture_default_str();
+  sub->add_option("--cache-dir", f->cacheDir, "Where built DUTs are cached (default ~/.cache/rtlarena/duts)");
+  sub->add_option("--define", f->defines, "Extra Verilog define NAME[=VALUE] (repeatable)");
+  sub->add_option("--plusarg", f->plusargs, "Plusarg passed to the design (repeatable)");
+  sub->add_option("--mutant", f->mutant, "Fuzz injected bug ID of a `fuzz inject` folder: DIR:ID");
+  sub->add_flag("--quiet", f->quiet, "No build log or live progress");
+  sub->add_flag("--list-algos", f->listAlgos, "Print the scheduler names and exit");
+  sub->require_subcommand(0, 1);
+
+  struct ReplayFlags {
+    std::string file, cacheDir;
+    bool json = false, quiet = false;
+  };
+  auto rf = std::make_shared<ReplayFlags>();
+  CLI::App* replay = sub->add_subcommand("replay", "Rerun one reproducer (mismatches/*/repro.json) deterministically");
+  replay->add_option("repro", rf->file, "repro.json")->required();
+  replay->add_option("--cache-dir", rf->cacheDir, "DUT cache folder");
+  replay->add_flag("--json", rf->json, "Print {reproduced, signature, ...}");
+  replay->add_flag("--quiet", rf->quiet, "No build log");
+  replay->callback([rf, &exitCode] { exitCode = runReplay(rf->file, rf->cacheDir, rf->json, rf->quiet); });
+
+  auto inf = std::make_shared<InjectOptions>();
+  auto injectCore = std::make_shared<std::string>();
+  auto injectJson = std::make_shared<bool>(false);
+  CLI::App* inject = sub->add_subcommand("inject", "Make a corpus of architecturally visible injected bugs (Yosys mutate)");
+  inject->add_option("--core", *injectCore, "core.json or core name")->required();
+  inject->add_option("-n", inf->count, "Mutations to try")->capture_default_str();
+  inject->add_option("--seed", inf->seed, "Mutation seed")->capture_default_str();
+  inject->add_option("--out", inf->outDir, "Output folder (mutants.json, the mutated netlist)")->required();
+  inject->add_option("--directed-tests", inf->directedTests, "Random tests per mutant in the visibility check")->capture_default_str();
+  inject->add_option("--cache-dir", inf->cacheDir, "DUT cache folder");
+  inject->add_flag("--json", *injectJson, "Print the summary as JSON");
+  inject->callback([inf, injectCore, injectJson, &exitCode] {
+    auto corePath = resolveCoreConfig(*injectCore);
+    if (!corePath) { exitCode = reportError(corePath.error()); return; }
+    inf->coreConfig = *corePath;
+    if (!*injectJson) inf->log = logger(false);
+    auto r = injectBugs(*inf);
+    if (!r) { exitCode = reportError(r.error()); return; }
+    if (*injectJson) std::printf("%s\n", injectSummaryJson(*r).c_str());
+    else
+      std::printf("%zu mutations tried, %zu architecturally visible, %zu kept in %s\n", r->tried, r->visible,
+                  r->kept.size(), inf->outDir.string().c_str());
+    exitCode = kExitOk;
+  });
+
+  sub->callback([f, sub, replay, inject, &exitCode] {
+    if (sub->got_subcommand(replay) || sub->got_subcommand(inject)) return;
+    exitCode = runCampaign(*f);
+  });
+}
+
+}  // namespace rtlarena::cli

@@ -1,0 +1,191 @@
+// VerilogEval v2's test and analysis steps, reimplemented from the published rules: the
+// Makefile's `iverilog -Wall -Winfloop -Wno-timescale -g2012 -s tb -o BIN sample test ref`, then
+// `timeout 30 ./BIN` appending `TIMEOUT` on exit 124, all into one log; then sv-iv-analyze's
+// line-by-line failure codes. Both steps run in our sandbox; nothing else of ours (policy
+// check, native verdicts) is applied, so the code is what the original would print.
+#include <chrono>
+#include <csignal>
+#include <cstdio>
+#include <filesystem>
+#include <regex>
+
+#include "rtlarena/core/files.h"
+#include "rtlarena/core/text.h"
+#include "rtlarena/eval/classify.h"
+#include "rtlarena/eval/verilogeval_compat.h"
+
+namespace rtlarena {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// Python's text-mode file iteration: universal newlines, each line without its terminator.
+std::vector<std::string> logLines(const std::string& log) {
+  std::vector<std::string> out;
+  std::string cur;
+  for (std::size_t i = 0; i < log.size(); ++i) {
+    if (log[i] == '\n' || log[i] == '\r') {
+      if (log[i] == '\r' && i + 1 < log.size() && log[i + 1] == '\n') ++i;
+      out.push_back(cur);
+      cur.clear();
+    } else {
+      cur += log[i];
+    }
+  }
+  if (!cur.empty()) out.push_back(cur);
+  return out;
+}
+
+Verdict verdictOfCode(char code) {
+  switch (code) {
+    case '.': return Verdict::Pass;
+    case 'S': return Verdict::SyntaxError;
+    case 'T': return Verdict::SimTimeout;
+    case 'r':
+    case 'R': return Verdict::Mismatch;
+    default: return Verdict::CompileError;
+  }
+}
+
+}  // namespace
+
+char classifyVerilogEvalLog(const std::string& log, const std::string& sampleCode) {
+  static const std::regex mismatchRe("^Mismatches: ([0-9]+) in [0-9]+ samples$");
+  char code = '?';
+  bool compileFlag = false, bindFlag = false, noMismatch = false;
+  for (const auto& line : logLines(log)) {
+    if (contains(line, "syntax error")) { code = 'S'; break; }
+    if (contains(line, "error")) compileFlag = true;
+    if (contains(line, "error: This assignment requires an explicit cast")) { code = 'e'; break; }
+    if (contains(line, "error: Sized numeric constant must have a size greater than zero")) { code = '0'; break; }
+    if (contains(line, "warning: always_comb process has no sensitivities")) { code = 'n'; break; }
+    if (contains(line, "found no sensitivities so it will never trigger")) { code = 'n'; break; }
+    if (contains(line, "is declared here as wire")) { code = 'w'; break; }
+    if (contains(line, "Unknown module type")) { code = 'm'; break; }
+    if (contains(line, "Unable to bind wire/reg")) bindFlag = true;
+    if (contains(line, "Unable to bind wire/reg/memory `clk'")) { code = 'c'; break; }
+    if (contains(line, "TIMEOUT")) { code = 'T'; break; }
+    std::smatch m;
+    if (std::regex_match(line, m, mismatchRe) && m[1].str().find_first_not_of('0') == std::string::npos)
+      noMismatch = true;
+  }
+  if (code == '?' && bindFlag) code = 'p';
+  if (code == '?' && compileFlag) code = 'C';
+  if (code == '?' && noMismatch) code = '.';
+  if (code != '?') return code;
+  for (const auto& line : logLines(sampleCode)) {
+    if (contains(line, "posedge reset") || contains(line, "negedge reset") || contains(line, "posedge r)"))
+      return 'r';
+  }
+  return 'R';
+}
+
+std::string verilogEvalCodeName(char code) {
+  switch (code) {
+    case '.': return "pass";
+    case 'S': return "syntax error";
+    case 'e': return "assignment needs an explicit cast";
+    case '0': return "sized constant of zero width";
+    case 'n': return "process with no sensitivities";
+    case 'w': return "assignment to something declared as wire";
+    case 'm': return "unknown module type";
+    case 'c': return "cannot bind clk";
+    case 'T': return "timeout";
+    case 'p': return "unable to bind a wire/reg";
+    case 'C': return "other compile error";
+    case 'r': return "runtime mismatch, reset-related";
+    case 'R': return "runtime mismatch";
+    default: return "unknown";
+  }
+}
+
+int verilogEvalProblemPercent(int npass, int nsamples) {
+  if (nsamples <= 0) return 0;
+  return static_cast<int>((static_cast<double>(npass) / static_cast<double>(nsamples)) * 100.0);
+}
+
+Evaluation evaluateVerilogEval(const Task& task, const std::string& sampleCode, const CompatJob& job) {
+  const auto start = std::chrono::steady_clock::now();
+  Evaluation e;
+  e.simulator = "icarus";
+  auto finish = [&](Evaluation& ev) {
+    ev.wallSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    return ev;
+  };
+  auto dir = TempDir::create("ve", job.workRoot);
+  if (!dir) {
+    e.verdict = Verdict::HarnessError;
+    e.message = dir.error().describe();
+    return finish(e);
+  }
+  if (job.keepJobDir) dir->keep();
+  const std::string jobDir = dir->path().string();
+  char num[16];
+  std::snprintf(num, sizeof num, "%02d", job.sampleIndex + 1);
+  const std::string bin = task.id + "_sample" + num;
+  const std::string sample = bin + ".sv", test = task.id + "_test.sv", ref = task.id + "_ref.sv";
+  for (const auto& [name, text] : {std::pair{sample, sampleCode}, {test, task.testbench}, {ref, task.reference}}) {
+    if (auto s = writeFile(dir->path() / name, text); !s) {
+      e.verdict = Verdict::HarnessError;
+      e.message = s.error().describe();
+      return finish(e);
+    }
+  }
+  for (const auto& f : task.supportFiles) (void)writeFile(dir->path() / f.name, f.text);
+
+  ProcessSpec compile;
+  compile.argv = {"iverilog", "-Wall", "-Winfloop", "-Wno-timescale", "-g2012", "-s", task.tbTop, "-o", bin, sample, test, ref};
+  compile.workDir = jobDir;
+  compile.env = defaultToolEnv(jobDir);
+  compile.deadline = std::chrono::milliseconds(static_cast<long>(std::max(60.0, task.limits.compileSeconds) * 1000));
+  compile.limits.addressSpace = task.limits.memoryBytes;
+  compile.limits.fileSize = task.limits.fileBytes;
+  compile.killAfterOutput = 8u << 20;
+  auto c = runSandboxed(compile, job.sandbox);
+  if (!c) {
+    e.verdict = Verdict::HarnessError;
+    e.message = c.error().describe();
+    return finish(e);
+  }
+  std::string log = c->out + c->err;
+  e.compileSeconds = c->wallSeconds;
+  std::error_code ec;
+  if (fs::exists(dir->path() / bin, ec)) {
+    ProcessSpec run;
+    run.argv = {"./" + bin};  // the vvp image runs through its #! line, as in the original
+    run.workDir = jobDir;
+    run.env = defaultToolEnv(jobDir);
+    run.deadline = std::chrono::milliseconds(30000);
+    run.limits.addressSpace = task.limits.memoryBytes;
+    run.limits.fileSize = std::max<std::uint64_t>(task.limits.fileBytes, 256ull << 20);
+    run.outputCap = 256 * 1024;
+    run.killAfterOutput = task.limits.outputBytes;
+    auto r = runSandboxed(run, job.sandbox);
+    if (!r) {
+      e.verdict = Verdict::HarnessError;
+      e.message = r.error().describe();
+      return finish(e);
+    }
+    log += r->out + r->err;
+    e.simSeconds = r->wallSeconds;
+    if (r->timedOut) log += "TIMEOUT\n";
+  } else {
+    // What `timeout 30 ./BIN` prints when the compile produced nothing.
+    log += "timeout: failed to run command './" + bin + "': No such file or directory\n";
+  }
+  const char code = classifyVerilogEvalLog(log, sampleCode);
+  e.compatCode = std::string(1, code);
+  e.verdict = verdictOfCode(code);
+  e.cls = code == '.' ? "" : std::string("ve_") + code;
+  e.message = code == '.' ? "" : "VerilogEval code " + e.compatCode + ": " + verilogEvalCodeName(code);
+  ResultLine rl = parseResultLine(log);
+  if (rl.found) {
+    e.mismatches = rl.mismatches;
+    e.samples = rl.samples;
+  }
+  e.logTail = scrubPaths(tailLines(log, 30), jobDir);
+  return finish(e);
+}
+
+}  // namespace rtlarena

@@ -1,0 +1,193 @@
+// Extra scorings stored beside a run's native verdicts (see extra_modes.h). Each is its own
+// pool job so a slow compat or Verilator evaluation never holds up the native one.
+#include "rtlarena/run/extra_modes.h"
+
+#include <nlohmann/json.hpp>
+
+#include "rtlarena/eval/verilogeval_compat.h"
+#include "rtlarena/run/run_driver.h"
+#include "rtlarena/tasks/dataset.h"
+
+namespace rtlarena {
+
+namespace {
+
+std::string fenced(const std::string& code) { return "```verilog\n" + code + "\n```\n"; }
+
+}  // namespace
+
+ExtraModes::ExtraModes(ExtraModeOptions options, Store& store, WorkerPool& pool)
+    : options_(std::move(options)), store_(store), pool_(pool) {}
+
+Status ExtraModes::load() {
+  for (const char* mode : {kCompatMode, kSecondSimulatorMode, "golden", "control", "golden-verilogeval", "control-verilogeval"}) {
+    auto rows = store_.evaluations(mode);
+    if (!rows) return rows.error();
+    for (const auto& r : *rows)
+      if (r.eval.verdict != Verdict::HarnessError) have_.insert({r.taskId, r.sample, mode});
+  }
+  return Ok{};
+}
+
+void ExtraModes::put(const std::string& taskId, int sample, const std::string& mode, const Evaluation& e) {
+  auto s = store_.putEvaluation({taskId, sample, mode, e});
+  std::lock_guard lock(mutex_);
+  toolSeconds_ += e.wallSeconds;
+  if (!s && !error_) error_ = s.error();
+}
+
+void ExtraModes::onSample(const Task& task, const SampleRecord& s) {
+  const int sample = s.sample;
+  if (options_.compat && !have_.count({task.id, sample, kCompatMode})) {
+    if (s.llmError) {
+      Evaluation e;
+      e.verdict = Verdict::LlmError;
+      e.message = s.llmErrorMessage;
+      e.compatCode = "?";
+      put(task.id, sample, kCompatMode, e);
+    } else {
+      std::string code = extractVerilogEval(s.rawAnswer, task.kind, task.interface);
+      CompatJob job{options_.eval.workRoot, options_.eval.sandbox, sample, options_.eval.keepJobDirs};
+      pool_.submit([this, &task, code = std::move(code), job, sample] {
+        put(task.id, sample, kCompatMode, evaluateVerilogEval(task, code, job));
+      });
+    }
+  }
+  if (options_.secondSimulator && !have_.count({task.id, sample, kSecondSimulatorMode})) {
+    if (s.code.empty() || s.llmError) {
+      Evaluation e;
+      e.verdict = s.llmError ? Verdict::LlmError : Verdict::NoCode;
+      e.simulator = "verilator";
+      put(task.id, sample, kSecondSimulatorMode, e);
+    } else {
+      EvalOptions eo = options_.eval;
+      eo.simulator = "verilator";
+      pool_.submit([this, &task, code = s.code, eo, sample] {
+        put(task.id, sample, kSecondSimulatorMode, Evaluator(eo).evaluate(task, code));
+      });
+    }
+  }
+}
+
+void ExtraModes::scheduleControls(const std::vector<Task>& tasks) {
+  if (!options_.controls) return;
+  EvalOptions eo = options_.eval;
+  eo.policyCheck = false;  // the golden design and the empty module are ours, not a model's
+  if (eo.simulator == "both") eo.simulator = "icarus";
+  for (const Task& task : tasks) {
+    const std::string control = negativeControlCandidate(task);
+    for (const auto& [mode, code] : {std::pair<std::string, std::string>{"golden", task.goldenCandidate}, {"control", control}}) {
+      if (!have_.count({task.id, 0, mode}))
+        pool_.submit([this, &task, mode, code, eo] { put(task.id, 0, mode, Evaluator(eo).evaluate(task, code)); });
+      const std::string compatMode = mode + "-verilogeval";
+      if (options_.compat && !have_.count({task.id, 0, compatMode})) {
+        CompatJob job{eo.workRoot, eo.sandbox, 0, eo.keepJobDirs};
+        std::string sampleCode = extractVerilogEval(fenced(code), task.kind, task.interface);
+        pool_.submit([this, &task, compatMode, sampleCode, job] {
+          put(task.id, 0, compatMode, evaluateVerilogEval(task, sampleCode, job));
+        });
+      }
+    }
+  }
+}
+
+std::optional<Error> ExtraModes::error() {
+  std::lock_guard lock(mutex_);
+  return error_;
+}
+
+double ExtraModes::toolSeconds() {
+  std::lock_guard lock(mutex_);
+  return toolSeconds_;
+}
+
+Status storeErrata(Store& store, const Errata& errata, const std::vector<Task>& tasks, const std::string& simulator) {
+  for (const auto& t : tasks) {
+    if (!errata.excludes(t.id, simulator)) continue;
+    nlohmann::json why = nlohmann::json::array();
+    for (const auto& e : errata.entries)
+      if (e.taskId == t.id && e.excludes) why.push_back({{"simulator", e.simulator}, {"symptom", e.symptom}, {"detail", e.detail}});
+    if (auto s = store.putExtra("errata", t.id, why.dump()); !s) return s;
+  }
+  return Ok{};
+}
+
+Status summarizeExtraModes(Store& store, RunSummary& s) {
+  auto errata = store.extras("errata");
+  if (!errata) return errata.error();
+  std::set<std::string> excluded;
+  for (const auto& [id, json] : *errata) excluded.insert(id);
+  s.excludedTasks.assign(excluded.begin(), excluded.end());
+
+  auto rowsOf = [&](const std::string& mode) { return store.evaluations(mode); };
+  auto native = rowsOf("native");
+  if (!native) return native.error();
+  if (!excluded.empty()) {
+    std::map<std::string, TaskTally> tallies;
+    for (const auto& e : *native) {
+      if (excluded.count(e.taskId)) continue;
+      auto& t = tallies[e.taskId];
+      t.taskId = e.taskId;
+      t.n += 1;
+      t.c += e.eval.passed() ? 1 : 0;
+    }
+    std::vector<TaskTally> list;
+    for (auto& [id, t] : tallies) list.push_back(t);
+    s.score = summarize(list);
+    s.passAt = s.score.overall;
+  }
+
+  auto compat = rowsOf(kCompatMode);
+  if (!compat) return compat.error();
+  if (!compat->empty()) {
+    std::map<std::string, std::pair<int, int>> perTask;  // passes, samples
+    for (const auto& e : *compat) {
+      auto& p = perTask[e.taskId];
+      p.first += e.eval.compatCode == "." ? 1 : 0;
+      p.second += 1;
+      s.compatCodes[e.eval.compatCode.empty() ? "?" : e.eval.compatCode] += 1;
+    }
+    double all = 0, kept = 0;
+    int keptCount = 0;
+    for (const auto& [id, p] : perTask) {
+      const int pct = verilogEvalProblemPercent(p.first, p.second);
+      all += pct;
+      if (!excluded.count(id)) { kept += pct; ++keptCount; }
+    }
+    s.verilogEvalScore = all / static_cast<double>(perTask.size());
+    if (keptCount > 0) s.verilogEvalScoreKept = kept / keptCount;
+  }
+
+  for (const auto& [mode, key] : {std::pair{"golden", "native"}, {"golden-verilogeval", "verilogeval"}}) {
+    auto rows = rowsOf(mode);
+    if (!rows) return rows.error();
+    if (rows->empty()) continue;
+    int pass = 0;
+    for (const auto& e : *rows) pass += e.eval.passed() ? 1 : 0;
+    s.goldenCeiling[key] = static_cast<double>(pass) / static_cast<double>(rows->size());
+  }
+  for (const auto& [mode, key] : {std::pair{"control", "native"}, {"control-verilogeval", "verilogeval"}}) {
+    auto rows = rowsOf(mode);
+    if (!rows) return rows.error();
+    if (rows->empty()) continue;
+    int pass = 0;
+    for (const auto& e : *rows) pass += e.eval.passed() ? 1 : 0;
+    s.negativeControl[key] = static_cast<double>(pass) / static_cast<double>(rows->size());
+  }
+
+  auto second = rowsOf(kSecondSimulatorMode);
+  if (!second) return second.error();
+  s.secondSimulatorSamples = static_cast<int>(second->size());
+  std::map<std::pair<std::string, int>, const Evaluation*> first;
+  for (const auto& e : *native) first[{e.taskId, e.sample}] = &e.eval;
+  for (const auto& e : *second) {
+    auto it = first.find({e.taskId, e.sample});
+    if (it == first.end() || it->second->passed() == e.eval.passed()) continue;
+    s.disagreements.push_back(e.taskId + "#" + std::to_string(e.sample) + " icarus=" +
+                              std::string(verdictName(it->second->verdict)) + " verilator=" +
+                              std::string(verdictName(e.eval.verdict)));
+  }
+  return Ok{};
+}
+
+}  // namespace rtlarena

@@ -1,0 +1,106 @@
+"""Aggregates bench_fuzz.sh runs into the markdown of docs/BENCHMARKS.md "## Fuzzer".
+Arguments: OUT SEEDS TESTS BUG_TESTS "ALGOS" "CORE:BUG ..."."""
+import csv, json, os, statistics, sys
+
+out, seeds, tests, bugtests = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
+algos, bugs = sys.argv[5].split(), sys.argv[6].split()
+
+
+def load(path):
+    try:
+        with open(path) as f:
+            return json.loads(f.read().strip().splitlines()[-1])
+    except Exception:
+        return None
+
+
+def med(xs):
+    return statistics.median(xs) if xs else None
+
+
+def fmt(x, unit=""):
+    if x is None:
+        return "-"
+    if isinstance(x, float) and x.is_integer() and not unit:
+        x = int(x)
+    if isinstance(x, float) and x < 10:
+        return f"{x:.2f}{unit}"
+    return f"{x:,.0f}{unit}"
+
+
+print("Figures from `make bench` (tests/bench/bench_fuzz.sh); each run is one process; the DUT"
+      " build is cached and not counted. Tests are 6 register loads + 20 random instructions.\n")
+print("### Throughput (20,000 tests, `uniform`, seed 1)\n")
+print("| core | setting | tests/s | retired insn/s | coverage points hit |")
+print("|---|---|---:|---:|---:|")
+for core in ("mc", "p5"):
+    for key, name in (("full", "line coverage + lockstep"), ("lockstep", "lockstep, no coverage"),
+                      ("bare", "no coverage, no lockstep")):
+        j = load(f"{out}/tp-{core}-{key}.json")
+        if j:
+            print(f"| {core} | {name} | {fmt(j['tests_per_second'])} | {fmt(j['instructions_per_second'])} | "
+                  f"{j['coverage']}/{j['coverage_points']} |")
+
+print(f"\n### Coverage on mc ({seeds} seeds x {tests:,} tests, line + model points)\n")
+curves, finals = {}, {}
+for a in algos:
+    for s in range(1, seeds + 1):
+        p = f"{out}/cov/mc-{a}-{s}/coverage.csv"
+        if not os.path.exists(p):
+            continue
+        rows = [(int(r["tests"]), int(r["coverage"])) for r in csv.DictReader(open(p))]
+        curves.setdefault(a, []).append(rows)
+        finals.setdefault(a, []).append(rows[-1][1])
+target = med(finals.get("uniform", []))
+print(f"Target: uniform's median final coverage = {fmt(target)} points.\n")
+print("| scheduler | median final coverage | runs reaching the target | median tests to reach it | vs uniform |")
+print("|---|---:|---:|---:|---:|")
+base = None
+rows_out = []
+for a in algos:
+    reach = []
+    for rows in curves.get(a, []):
+        hit = next((t for t, c in rows if target is not None and c >= target), None)
+        if hit is not None:
+            reach.append(hit)
+    m = med(reach)
+    if a == "uniform":
+        base = m
+    rows_out.append((a, med(finals.get(a, [])), len(reach), len(curves.get(a, [])), m))
+for a, fin, n, total, m in rows_out:
+    ratio = f"{base / m:.2f}x" if base and m else "-"
+    print(f"| {a} | {fmt(fin)} | {n}/{total} | {fmt(m)} | {ratio} |")
+
+print(f"\n### Catalogue bugs ({seeds} seeds per scheduler, at most {bugtests:,} tests, stop at the first mismatch)\n")
+print("Each cell: runs that found the bug / runs, and the median tests to the first mismatch over the runs"
+      " that found it.\n")
+print("| bug | " + " | ".join(algos) + " |")
+print("|---|" + "---:|" * len(algos))
+found_tot = {a: 0 for a in algos}
+tests_tot = {a: 0 for a in algos}
+secs = {a: [] for a in algos}
+for cb in bugs:
+    bug = cb.split(":", 1)[1]
+    cells = []
+    for a in algos:
+        ts, n, runs = [], 0, 0
+        for s in range(1, seeds + 1):
+            j = load(f"{out}/bugs/{bug}-{a}-{s}.json")
+            if j is None:
+                continue
+            runs += 1
+            if j.get("bugs_found"):
+                n += 1
+                ts.append(j["first_mismatch_test"])
+                secs[a].append(j["first_mismatch_seconds"])
+                tests_tot[a] += j["first_mismatch_test"]
+            else:
+                tests_tot[a] += bugtests  # a miss costs the whole budget
+        found_tot[a] += n
+        cells.append(f"{n}/{runs} {fmt(med(ts))}" if runs else "-")
+    print(f"| {bug} | " + " | ".join(cells) + " |")
+print("\n| scheduler | bugs x seeds found | total tests spent (a miss counts the budget) | vs uniform | median seconds to a found bug |")
+print("|---|---:|---:|---:|---:|")
+for a in algos:
+    ratio = f"{tests_tot['uniform'] / tests_tot[a]:.2f}x" if tests_tot.get(a) and "uniform" in tests_tot else "-"
+    print(f"| {a} | {found_tot[a]} | {tests_tot[a]:,} | {ratio} | {fmt(med(secs[a]), ' s')} |")

@@ -1,0 +1,99 @@
+// VerilogEval-compatible evaluation and dataset runs with the real Icarus (tools label).
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <nlohmann/json.hpp>
+
+#include "rtlarena/core/files.h"
+#include "rtlarena/core/process.h"
+#include "rtlarena/core/text.h"
+#include "rtlarena/eval/evaluator.h"
+#include "rtlarena/eval/verilogeval_compat.h"
+#include "rtlarena/tasks/dataset.h"
+
+namespace rtlarena {
+namespace {
+
+const std::string kFixtures = std::string(RTLARENA_SOURCE_DIR) + "/tests/datasets/fixtures/";
+
+Task specTask(const std::string& id) {
+  auto tasks = loadDataset("verilogeval2:" + kFixtures + "verilogeval2/dataset_spec-to-rtl");
+  EXPECT_TRUE(tasks.ok());
+  for (auto& t : *tasks)
+    if (t.id == id) return t;
+  ADD_FAILURE() << "no task " << id;
+  return {};
+}
+
+char compatCode(const Task& t, const std::string& answer) {
+  CompatJob job;
+  Evaluation e = evaluateVerilogEval(t, extractVerilogEval(answer, t.kind, t.interface), job);
+  EXPECT_NE(e.verdict, Verdict::HarnessError) << e.message;
+  return e.compatCode.empty() ? '?' : e.compatCode[0];
+}
+
+TEST(VerilogEvalHarness, GoldenPassesAndCommonFailuresGetTheirCodes) {
+  Task t = specTask("Prob003_count_down");
+  EXPECT_EQ(compatCode(t, "```verilog\n" + t.goldenCandidate + "\n```"), '.');
+  EXPECT_EQ(compatCode(t, "[BEGIN]\nmodule TopModule(input clk, input reset, output reg [3:0] q)\n"
+                          "  always @(posedge clk) q <= q - 1;\nendmodule\n[DONE]"), 'S');
+  EXPECT_EQ(compatCode(t, "[BEGIN]\nmodule Counter(input clk, input reset, output reg [3:0] q);\nendmodule\n[DONE]"), 'm');
+  EXPECT_EQ(compatCode(t, "[BEGIN]\nmodule TopModule(input clk, input reset, output reg [3:0] q);\n"
+                          "  always @(posedge clk, posedge reset) if (reset) q <= 9; else q <= q + 1;\nendmodule\n[DONE]"), 'r');
+  EXPECT_EQ(compatCode(t, "[BEGIN]\nmodule TopModule(input clk, input reset, output [3:0] q);\n"
+                          "  always @(posedge clk) q <= 9;\nendmodule\n[DONE]"), 'w');
+  EXPECT_EQ(compatCode(t, "[BEGIN]\nmodule TopModule(input clk, input reset, output reg [3:0] q);\n"
+                          "  always @(posedge clk) q <= undeclared_thing;\nendmodule\n[DONE]"), 'p');
+}
+
+TEST(VerilogEvalHarness, ANeverEndingDesignIsATimeout) {
+  Task t = specTask("Prob002_and3");
+  // A zero-delay loop: the testbench's watchdog never gets to run, so the 30 s limit fires.
+  t.limits.simSeconds = 30;
+  EXPECT_EQ(compatCode(t, "[BEGIN]\nmodule TopModule(input a, input b, input c, output reg y);\n"
+                          "  initial forever y = a;\nendmodule\n[DONE]"), 'T');
+}
+
+TEST(NativeEvaluation, ForeignDatasetGoldensPassOnIcarus) {
+  EvalOptions o;
+  o.policyCheck = false;
+  Evaluator ev(o);
+  for (const char* spec : {"verilogeval2:verilogeval2/dataset_code-complete-iccad2023", "verilogeval1:verilogeval1/VerilogEval_Fixture.jsonl",
+                           "rtllm:rtllm", "jsonl:jsonl/tasks.jsonl"}) {
+    std::string s = spec;
+    auto colon = s.find(':');
+    auto tasks = loadDataset(s.substr(0, colon + 1) + kFixtures + s.substr(colon + 1));
+    ASSERT_TRUE(tasks.ok()) << tasks.error().message;
+    for (const auto& t : *tasks) {
+      Evaluation e = ev.evaluate(t, t.goldenCandidate);
+      EXPECT_TRUE(e.passed()) << spec << " " << t.id << ": " << verdictName(e.verdict) << " " << e.message << "\n" << e.logTail;
+      Evaluation c = ev.evaluate(t, negativeControlCandidate(t));
+      EXPECT_FALSE(c.passed()) << spec << " " << t.id << " control passed";
+    }
+  }
+}
+
+TEST(DatasetRun, ReferenceInCompatModeScoresFullWithCeilingAndControl) {
+  auto dir = TempDir::create("dsrun");
+  ASSERT_TRUE(dir.ok());
+  ProcessSpec spec;
+  spec.argv = {RTLARENA_BINARY, "run", "--dataset", "verilogeval2:" + kFixtures + "verilogeval2/dataset_spec-to-rtl",
+               "--model", "reference", "--compat", "verilogeval", "--json", "--no-progress", "--out",
+               (dir->path() / "run").string()};
+  spec.workDir = dir->path().string();
+  spec.env = defaultToolEnv(dir->path().string());
+  spec.deadline = std::chrono::milliseconds(240000);
+  auto r = runProcess(spec);
+  ASSERT_TRUE(r.ok());
+  ASSERT_EQ(r->exitCode, 0) << r->err;
+  auto j = nlohmann::json::parse(r->out);
+  EXPECT_DOUBLE_EQ(j["pass_at"]["1"].get<double>(), 1.0);
+  EXPECT_DOUBLE_EQ(j["verilogeval_score"].get<double>(), 100.0);
+  EXPECT_DOUBLE_EQ(j["golden_ceiling"]["native"].get<double>(), 1.0);
+  EXPECT_DOUBLE_EQ(j["golden_ceiling"]["verilogeval"].get<double>(), 1.0);
+  // An empty module drives nothing, so no fixture's negative control passes.
+  EXPECT_LT(j["negative_control"]["native"].get<double>(), 0.5);
+}
+
+}  // namespace
+}  // namespace rtlarena

@@ -1,0 +1,4 @@
+// Does not parse.
+module syntax_error(input a, output y);
+  assign y = a &;
+endmodule
