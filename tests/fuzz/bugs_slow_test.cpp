@@ -3,12 +3,17 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <ostream>
 
 #include "rtlarena/core/files.h"
 #include "rtlarena/fuzz/assembler.h"
 #include "rtlarena/fuzz/session.h"
 
 namespace rtlarena::fuzz {
+
+// gtest prints the parameter in test names and failures: the id, not the bytes.
+void PrintTo(const BugInfo& bug, std::ostream* os) { *os << bug.id; }
+
 namespace {
 
 namespace fs = std::filesystem;

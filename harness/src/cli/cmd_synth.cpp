@@ -32,16 +32,22 @@ struct SynthFlags {
   bool json = false, noCache = false, noSandbox = false, printScript = false;
 };
 
-// The only module defined in the files, for when --top is not given.
+// The module no other module mentions (the root of the hierarchy), for when --top is not given.
 Result<std::string> guessTop(const std::vector<SourceFile>& sources) {
   static const std::regex re(R"(\bmodule\s+([A-Za-z_][A-Za-z0-9_$]*))");
-  std::vector<std::string> names;
-  for (const auto& f : sources)
-    for (auto it = std::sregex_iterator(f.text.begin(), f.text.end(), re); it != std::sregex_iterator(); ++it)
-      names.push_back((*it)[1].str());
-  if (names.size() == 1) return names.front();
+  std::string all;
+  for (const auto& f : sources) all += f.text + "\n";
+  std::vector<std::string> names, roots;
+  for (auto it = std::sregex_iterator(all.begin(), all.end(), re); it != std::sregex_iterator(); ++it)
+    names.push_back((*it)[1].str());
+  for (const auto& n : names) {
+    const std::regex word("\\b" + n + "\\b");
+    const auto uses = std::distance(std::sregex_iterator(all.begin(), all.end(), word), std::sregex_iterator());
+    if (uses == 1) roots.push_back(n);
+  }
+  if (roots.size() == 1) return roots.front();
   return makeError(ErrorCode::BadArgument, names.empty() ? "no module found in the given files"
-                                                         : "several modules are defined: name the top with --top");
+                                                         : "cannot tell which module is the top: name it with --top");
 }
 
 void printReport(const synth::PpaReport& r, const synth::PpaSettings& s) {
@@ -135,7 +141,7 @@ void addSynthCommand(CLI::App& app, int& exitCode) {
   auto f = std::make_shared<SynthFlags>();
   CLI::App* sub = app.add_subcommand("synth", "Area, delay, slack, Fmax and power of a design (Yosys + OpenSTA)");
   sub->add_option("files", f->files, "Verilog/SystemVerilog files of the design")->required()->check(CLI::ExistingFile);
-  sub->add_option("--top", f->top, "Top module (default: the only module in the files)");
+  sub->add_option("--top", f->top, "Top module (default: the one module no other module instantiates)");
   sub->add_option("--clock-period", f->clockPeriod, "Clock period in ns (also the virtual clock of combinational designs)")
       ->capture_default_str()->check(CLI::PositiveNumber);
   sub->add_option("--liberty", f->liberty, "Standard-cell library")->capture_default_str();
