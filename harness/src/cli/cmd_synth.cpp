@@ -41,7 +41,7 @@ Result<std::string> guessTop(const std::vector<SourceFile>& sources) {
   for (auto it = std::sregex_iterator(all.begin(), all.end(), re); it != std::sregex_iterator(); ++it)
     names.push_back((*it)[1].str());
   for (const auto& n : names) {
-    const std::regex word("\\b" + n + "\\b");
+    const std::regex word("\\b" + std::regex_replace(n, std::regex(R"(\$)"), R"(\$$)") + "(?![A-Za-z0-9_$])");
     const auto uses = std::distance(std::sregex_iterator(all.begin(), all.end(), word), std::sregex_iterator());
     if (uses == 1) roots.push_back(n);
   }
