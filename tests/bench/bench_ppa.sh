@@ -24,7 +24,7 @@ stats() {
     printf "%.3f %.3f %.3f\n", m, p, v[NR] }'
 }
 
-: > "$work/cold" ; : > "$work/warm" ; : > "$work/cpu" ; : > "$work/rows"
+: > "$work/cold" ; : > "$work/warm" ; : > "$work/cpu" ; : > "$work/flow" ; : > "$work/rows"
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)  ($(nproc) cores)"
 n=0; failed=0
 for ref in datasets/core/*/ref.sv; do
@@ -39,6 +39,10 @@ for ref in datasets/core/*/ref.sv; do
   echo "$t1 - $t0" | bc -l >> "$work/cold"
   echo "$t2 - $t1" | bc -l >> "$work/warm"
   area=$(echo "$out" | sed -n 's/.*"area_um2":\([0-9.e+-]*\).*/\1/p')
+  # The flow's own timers (Yosys and OpenSTA runs, sandbox included; no CLI start-up).
+  ys=$(echo "$out" | sed -n 's/.*"synth_seconds":\([0-9.e+-]*\).*/\1/p')
+  ss=$(echo "$out" | sed -n 's/.*"sta_seconds":\([0-9.e+-]*\).*/\1/p')
+  echo "${ys:-0} + ${ss:-0}" | bc -l >> "$work/flow"
   status=$(echo "$out" | sed -n 's/.*"status":"\([a-z_]*\)".*/\1/p')
   printf "%-24s %-16s %10s um2  wall %7.3f s  cpu %6.3f s\n" "$task" "${status:-error}" "${area:--}" \
     "$(echo "$t1 - $t0" | bc -l)" "$(tail -1 "$work/cpu")" >> "$work/rows"
@@ -48,7 +52,9 @@ cat "$work/rows"
 read -r cm cp cx < <(stats < "$work/cold")
 read -r wm wp wx < <(stats < "$work/warm")
 read -r um up ux < <(stats < "$work/cpu")
+read -r fm fp fx < <(stats < "$work/flow")
 echo "designs: $n  (not ok: $failed)"
+echo "flow (synth + STA + power) (s):  median $fm  p90 $fp  max $fx"
 echo "rtlarena synth, cold cache (s):  median $cm  p90 $cp  max $cx"
 echo "rtlarena synth, cache hit (s):   median $wm  p90 $wp  max $wx"
 echo "CPU time per design (s):         median $um  p90 $up  max $ux"

@@ -1,5 +1,5 @@
-// `--sim auto`: Icarus starts in milliseconds but simulates slowly; Verilator costs about a
-// few seconds to build a model (with the reused runtime) and then simulates tens of times faster. So a
+// `--sim auto`: Icarus starts in milliseconds but simulates slowly; Verilator costs a few
+// seconds to build a model (with the reused runtime) and then simulates tens of times faster. So a
 // job goes to Verilator only when its Icarus run is expected to take longer than that build:
 // measured Icarus times are remembered per testbench (a small TSV in the cache directory), and a
 // testbench never measured is judged by the number of cycles its text asks for.
