@@ -14,6 +14,8 @@
 #include <sstream>
 #include <thread>
 
+#include <unistd.h>
+
 #include "rtlarena/core/files.h"
 #include "rtlarena/core/hash.h"
 #include "rtlarena/core/process.h"
@@ -32,7 +34,20 @@ struct Toolchain {
   std::string verilator, cxx, verilatorRoot, versionTag;
 };
 
-Result<Toolchain> findToolchain() {
+// Size and modification time of a tool's real file: enough to notice an upgrade.
+std::string fileStamp(const std::string& tool) {
+  std::error_code ec;
+  const fs::path real = fs::canonical(tool, ec);
+  if (ec) return tool;
+  const auto size = fs::file_size(real, ec);
+  const auto mtime = fs::last_write_time(real, ec).time_since_epoch().count();
+  return real.string() + ":" + std::to_string(size) + ":" + std::to_string(mtime);
+}
+
+// Asking the verilator wrapper (a Perl script) for its root and version costs about half a
+// second; a campaign is often shorter than that. The answers are kept in the cache folder
+// under a key made of the tools' file stamps, so they are asked again only after an upgrade.
+Result<Toolchain> findToolchain(const fs::path& cacheDir) {
   Toolchain t;
   auto v = findTool("verilator");
   if (!v) return v.error();
@@ -40,16 +55,40 @@ Result<Toolchain> findToolchain() {
   auto cxx = findTool("g++");
   if (!cxx) return cxx.error();
   t.cxx = *cxx;
+  std::string stamp = fileStamp(t.verilator) + "|" + fileStamp(t.cxx);
+  if (auto bin = findTool("verilator_bin"); bin) stamp += "|" + fileStamp(*bin);
+  const fs::path probeFile = cacheDir / ("toolchain-" + sha256Hex(stamp).substr(0, 16) + ".txt");
+  if (auto cached = readFile(probeFile); cached) {
+    const auto lines = splitLines(*cached);
+    if (lines.size() >= 2 && !lines[0].empty()) {
+      t.verilatorRoot = lines[0];
+      t.versionTag = lines[1];
+      return t;
+    }
+  }
   t.verilatorRoot = "/usr/share/verilator";
   ProcessSpec ps;
   ps.argv = {t.verilator, "--getenv", "VERILATOR_ROOT"};
   ps.workDir = fs::temp_directory_path().string();
   ps.env = defaultToolEnv(ps.workDir);
+  bool complete = true;
   if (auto r = runProcess(ps); r && r->exitedOk()) t.verilatorRoot = std::string(trim(r->out));
+  else complete = false;
   ps.argv = {t.verilator, "--version"};
   if (auto r = runProcess(ps); r && r->exitedOk()) t.versionTag += std::string(trim(r->out));
+  else complete = false;
   ps.argv = {t.cxx, "--version"};
   if (auto r = runProcess(ps); r && r->exitedOk()) t.versionTag += "|" + std::string(splitLines(r->out).front());
+  else complete = false;
+  // Written through a temp name and renamed, so a concurrent reader never sees half a file.
+  if (complete) {
+    const fs::path tmp = probeFile.string() + "." + std::to_string(::getpid());
+    if (writeFile(tmp, t.verilatorRoot + "\n" + t.versionTag + "\n").ok()) {
+      std::error_code ec;
+      fs::rename(tmp, probeFile, ec);
+      if (ec) fs::remove(tmp, ec);
+    }
+  }
   return t;
 }
 
@@ -259,8 +298,6 @@ fs::path defaultDutCacheDir() {
 
 Result<DutArtifact> buildDut(const DutBuildSpec& spec) {
   const auto started = std::chrono::steady_clock::now();
-  auto tc = findToolchain();
-  if (!tc) return tc.error();
   const fs::path root = projectRoot();
   const fs::path shimDir = root / "testbenches" / "riscv";
   auto shim = readFile(shimDir / "dut_shim.cpp");
@@ -271,10 +308,14 @@ Result<DutArtifact> buildDut(const DutBuildSpec& spec) {
   if (!rvfiHeader) return rvfiHeader.error();
   *shimHeader += *rvfiHeader;
   const std::vector<fs::path>& sources = spec.sourcesOverride.empty() ? spec.core.sources : spec.sourcesOverride;
-  const fs::path cacheDir = spec.cacheDir.empty() ? defaultDutCacheDir() : spec.cacheDir;
+  // Absolute, because Verilator and make run in their own working directories.
   std::error_code ec;
+  const fs::path cacheDir = fs::absolute(spec.cacheDir.empty() ? defaultDutCacheDir() : spec.cacheDir, ec);
+  if (ec) return makeError(ErrorCode::Io, "cannot resolve the DUT cache directory: " + ec.message());
   fs::create_directories(cacheDir, ec);
   if (ec) return makeError(ErrorCode::Io, "cannot create the DUT cache " + cacheDir.string() + ": " + ec.message());
+  auto tc = findToolchain(cacheDir);
+  if (!tc) return tc.error();
 
   DutArtifact art;
   art.key = cacheKey(spec, sources, *tc, *shim, *shimHeader);

@@ -1,6 +1,8 @@
 // Weighted random instruction selection; see generator.h for the biases and why.
 #include "rtlarena/fuzz/generator.h"
 
+#include <cmath>
+
 #include "rtlarena/fuzz/encode.h"
 
 namespace rtlarena::fuzz {
@@ -114,6 +116,8 @@ Program Generator::generate(Rng& rng) const {
     p.body.push_back(rv::addi(r, r, lo));
   }
   std::vector<double> w(options_.weights.begin(), options_.weights.end());
+  if (options_.familySpread > 0)
+    for (double& x : w) x *= std::exp(options_.familySpread * rng.normal());
   for (unsigned i = 0; i < options_.instructions; ++i) {
     if (rng.chance(options_.randomWordRate)) p.body.push_back(rng.u32());
     else p.body.push_back(instructionOfClass(static_cast<OpClass>(rng.weighted(w)), rng));

@@ -2,6 +2,7 @@
 // their output.
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <set>
 
 #include "rtlarena/fuzz/coverage_map.h"
@@ -81,6 +82,37 @@ TEST(Generator, MostlyValidInstructionsAndDeterministic) {
   EXPECT_GT(legal, total * 9 / 10);
   EXPECT_GE(classes.size(), 10u);
   EXPECT_EQ(p.body.size(), 2u * g.options().initRegs + g.options().instructions);
+}
+
+// Seed families differ in their instruction mix only when familySpread > 0: the spread of
+// the per-program share of memory instructions is several times larger with it.
+TEST(Generator, FamilySpreadMakesProgramsDifferInMix) {
+  auto l = layoutFor(ourCore());
+  auto spreadOfMemoryShare = [&](double spread) {
+    GeneratorOptions o;
+    o.familySpread = spread;
+    o.instructions = 200;
+    Generator g(*l, IsaOptions{}, o);
+    Rng rng(11);
+    double sum = 0, sumSq = 0;
+    const int n = 100;
+    for (int i = 0; i < n; ++i) {
+      Program p = g.generate(rng);
+      int mem = 0;
+      for (size_t k = 2 * o.initRegs; k < p.body.size(); ++k) {
+        OpClass c = opClass(decode(p.body[k]).op);
+        mem += c == OpClass::Load || c == OpClass::Store;
+      }
+      const double share = mem / static_cast<double>(o.instructions);
+      sum += share;
+      sumSq += share * share;
+    }
+    const double mean = sum / n;
+    return std::sqrt(std::max(0.0, sumSq / n - mean * mean));
+  };
+  const double alike = spreadOfMemoryShare(0.0), different = spreadOfMemoryShare(1.0);
+  EXPECT_LT(alike, 0.05);  // binomial noise only: sqrt(0.18 * 0.82 / 200) ~ 0.027
+  EXPECT_GT(different, 3 * alike);
 }
 
 TEST(Mutator, EveryOperatorKeepsTheProgramUsable) {

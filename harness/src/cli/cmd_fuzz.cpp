@@ -27,6 +27,7 @@ struct FuzzFlags {
   std::string core, bug, algo = "egreedy", time, out, coverage = "line", corpusFrom, cacheDir;
   uint64_t tests = 0, seed = 1;
   unsigned arms = 10, pull = 10, gamma = 3, instructions = 20;
+  double familySpread = 1.0;
   double alpha = 0.25, minimizeSeconds = 10;
   bool json = false, noLockstep = false, noModelCoverage = false, rewardPerCycle = false;
   bool stopOnMismatch = false, noMinimize = false, quiet = false, listAlgos = false;
@@ -135,6 +136,7 @@ int runCampaign(const FuzzFlags& f) {
   co.rewardPerCycle = f.rewardPerCycle;
   co.stopOnMismatch = f.stopOnMismatch;
   co.generator.instructions = f.instructions;
+  co.generator.familySpread = f.familySpread;
   co.imported = std::move(imported);
   if (!f.quiet && !f.json) co.progress = printProgress;
   Campaign campaign(*s.runner, **scheduler, s.core.isa, co);
@@ -250,6 +252,8 @@ void addFuzzCommand(CLI::App& app, int& exitCode) {
   sub->add_option("--gamma", f->gamma, "Reset an arm after this many pulls without reward")->capture_default_str();
   sub->add_option("--alpha", f->alpha, "Reward weight of arm-local new points")->capture_default_str();
   sub->add_option("--instructions", f->instructions, "Random instructions per generated test")->capture_default_str();
+  sub->add_option("--family-spread", f->familySpread,
+                  "How much seed families' instruction mixes differ (0: all alike)")->capture_default_str()->check(CLI::Range(0.0, 4.0));
   sub->add_flag("--stop-on-mismatch", f->stopOnMismatch, "End at the first divergence");
   sub->add_flag("--no-minimize", f->noMinimize, "Keep mismatching programs as found");
   sub->add_option("--minimize-seconds", f->minimizeSeconds, "Time per mismatch for minimization")->capture_default_str();

@@ -26,6 +26,11 @@ struct GeneratorOptions {
   /// Weight per OpClass (Upper, Jump, Branch, Load, Store, AluImm, Alu, MulDiv, Csr,
   /// System, Fence, Illegal); Illegal means "random word".
   std::array<double, static_cast<size_t>(OpClass::Count_)> weights = {5, 3, 10, 10, 8, 14, 14, 10, 8, 2, 2, 0};
+  /// Spread of the per-program instruction mix: each generated program (a seed family's
+  /// root) multiplies every class weight by exp(familySpread * N(0,1)), so families differ
+  /// in what they exercise (one leans on loads and stores, another on CSRs or division) and
+  /// a scheduler has something to learn. 0 gives every program the same mix.
+  double familySpread = 1.0;
 };
 
 class Generator {
