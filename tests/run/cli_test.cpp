@@ -76,6 +76,33 @@ TEST(Cli, EvalJsonReportsVerdictAndCounts) {
   EXPECT_EQ(nlohmann::json::parse(bad.out)["verdict"], "mismatch");
 }
 
+// `--sim both` runs the candidate under Icarus and Verilator. A design that drives X is
+// judged differently (Icarus keeps X, Verilator turns it into a value that sometimes
+// matches), and that disagreement is reported; the golden design agrees.
+TEST(Cli, EvalBothSimulatorsFlagsDisagreement) {
+  auto dir = TempDir::create("evalboth");
+  ASSERT_TRUE(dir.ok());
+  auto ref = readFile(kFixture / "ref.sv");
+  ASSERT_TRUE(writeFile(dir->path() / "good.sv", replaceIdentifier(*ref, "RefModule", "TopModule")).ok());
+  ASSERT_TRUE(writeFile(dir->path() / "xdrive.sv",
+                        "module TopModule(input clk, input [7:0] in, output reg [7:0] out);\n"
+                        "  always @(posedge clk) out <= 8'bx;\nendmodule\n").ok());
+  auto good = cli({"eval", "--sim", "both", "--task", kFixture.string(), (dir->path() / "good.sv").string(), "--json"});
+  EXPECT_EQ(good.exitCode, 0) << good.err;
+  auto g = nlohmann::json::parse(good.out);
+  EXPECT_EQ(g["simulator"], "icarus");
+  EXPECT_EQ(g["verilator"]["simulator"], "verilator");
+  EXPECT_EQ(g["verilator"]["verdict"], "pass");
+  EXPECT_FALSE(g["simulators_disagree"].get<bool>());
+  auto x = cli({"eval", "--sim", "both", "--task", kFixture.string(), (dir->path() / "xdrive.sv").string(), "--json"});
+  EXPECT_EQ(x.exitCode, 1);
+  auto j = nlohmann::json::parse(x.out);
+  EXPECT_EQ(j["verdict"], "mismatch");
+  EXPECT_EQ(j["mismatches"], 50);
+  EXPECT_LT(j["verilator"]["mismatches"].get<int>(), 50);
+  EXPECT_TRUE(j["simulators_disagree"].get<bool>());
+}
+
 TEST(Cli, RunJsonThenExportAndResumeRefusesOtherConfig) {
   auto dir = TempDir::create("run");
   ASSERT_TRUE(dir.ok());

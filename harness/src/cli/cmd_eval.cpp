@@ -49,7 +49,7 @@ void addEvalCommand(CLI::App& app, int& exitCode) {
   sub->add_flag("--answer", f->raw, "The file is a raw model answer: extract the code first");
   sub->add_flag("--json", f->json, "Print verdict, class, mismatches, samples, log_tail as JSON");
   sub->add_flag("--no-sandbox", f->noSandbox, "Run without bubblewrap (unsafe)");
-  sub->add_option("--sim", f->simulator, "Simulator: icarus | verilator | auto | verilator-stock")->capture_default_str();
+  sub->add_option("--sim", f->simulator, "Simulator: icarus | verilator | auto | both | verilator-stock")->capture_default_str();
   sub->callback([f, &exitCode] {
     auto task = findTask(f->task);
     if (!task) { exitCode = reportError(task.error()); return; }
@@ -66,9 +66,16 @@ void addEvalCommand(CLI::App& app, int& exitCode) {
     }
     EvalOptions eo;
     eo.sandbox = *sandbox;
-    eo.simulator = f->simulator;
-    Evaluation e = Evaluator(eo).evaluate(*task, code);
-    if (f->json) {
+    // `both`: Icarus, then Verilator on the same candidate; a verdict that differs between
+    // them points at a race or an X-dependent testbench rather than at the candidate.
+    const bool both = f->simulator == "both";
+    std::vector<Evaluation> evals;
+    for (const std::string& sim : both ? std::vector<std::string>{"icarus", "verilator"} : std::vector<std::string>{f->simulator}) {
+      eo.simulator = sim;
+      evals.push_back(Evaluator(eo).evaluate(*task, code));
+    }
+    const bool disagree = both && (evals[0].verdict != evals[1].verdict || evals[0].mismatches != evals[1].mismatches);
+    auto toJson = [&](const Evaluation& e) {
       nlohmann::json j = {{"task", task->id},        {"verdict", verdictName(e.verdict)},
                           {"class", e.cls},          {"message", e.message},
                           {"mismatches", e.mismatches}, {"samples", e.samples},
@@ -76,14 +83,32 @@ void addEvalCommand(CLI::App& app, int& exitCode) {
       j["simulator"] = e.simulator;
       j["compile_seconds"] = e.compileSeconds;
       j["sim_seconds"] = e.simSeconds;
+      return j;
+    };
+    if (f->json) {
+      nlohmann::json j = toJson(evals[0]);
+      if (both) {
+        j["verilator"] = toJson(evals[1]);
+        j["simulators_disagree"] = disagree;
+      }
       std::printf("%s\n", j.dump().c_str());
     } else {
-      std::printf("%s: %s%s%s\n", task->id.c_str(), std::string(verdictName(e.verdict)).c_str(),
-                  e.cls.empty() ? "" : (" (" + e.cls + ")").c_str(), "");
-      if (!e.message.empty()) std::printf("%s\n", e.message.c_str());
-      if (!e.logTail.empty()) std::printf("--- log tail ---\n%s\n", e.logTail.c_str());
+      for (const Evaluation& e : evals) {
+        std::printf("%s: %s%s%s\n", task->id.c_str(), std::string(verdictName(e.verdict)).c_str(),
+                    e.cls.empty() ? "" : (" (" + e.cls + ")").c_str(), both ? (" [" + e.simulator + "]").c_str() : "");
+        if (!e.message.empty()) std::printf("%s\n", e.message.c_str());
+        if (!e.logTail.empty()) std::printf("--- log tail ---\n%s\n", e.logTail.c_str());
+      }
+      if (disagree) std::printf("simulators disagree: icarus %s (%lld mismatches), verilator %s (%lld mismatches)\n",
+                                std::string(verdictName(evals[0].verdict)).c_str(), static_cast<long long>(evals[0].mismatches),
+                                std::string(verdictName(evals[1].verdict)).c_str(), static_cast<long long>(evals[1].mismatches));
     }
-    exitCode = e.verdict == Verdict::Pass ? kExitOk : e.verdict == Verdict::HarnessError ? kExitInternal : kExitFailed;
+    bool allPass = true, harness = false;
+    for (const Evaluation& e : evals) {
+      allPass = allPass && e.verdict == Verdict::Pass;
+      harness = harness || e.verdict == Verdict::HarnessError;
+    }
+    exitCode = allPass ? kExitOk : harness ? kExitInternal : kExitFailed;
   });
 }
 
