@@ -54,6 +54,52 @@ TEST(VerilogEvalHarness, ANeverEndingDesignIsATimeout) {
                           "  initial forever y = a;\nendmodule\n[DONE]"), 'T');
 }
 
+TEST(VerilogEvalHarness, AWatchdogLineIsATimeoutEvenAfterACleanResult) {
+  // The real dataset has testbenches whose stimulus outlasts their own watchdog (e.g. 200,000
+  // cycles against a 100,000-cycle watchdog): the original analyzer scores those T.
+  auto tasks = loadDataset("verilogeval2:" + kFixtures + "verilogeval2_quirks/dataset_spec-to-rtl");
+  ASSERT_TRUE(tasks.ok()) << tasks.error().message;
+  const Task& t = (*tasks)[0];
+  CompatJob job;
+  Evaluation e = evaluateVerilogEval(t, extractVerilogEval("```\n" + t.goldenCandidate + "\n```", t.kind, t.interface), job);
+  EXPECT_EQ(e.compatCode, "T") << e.logTail;
+  EXPECT_TRUE(contains(e.message, "printed by the simulation itself")) << e.message;
+  EvalOptions o;
+  o.policyCheck = false;
+  Evaluation native = Evaluator(o).evaluate(t, t.goldenCandidate);
+  EXPECT_TRUE(native.passed()) << verdictName(native.verdict) << " " << native.message;
+}
+
+TEST(VerilogEvalHarness, AnOutputFloodIsScoredAsTheOriginalsTimeout) {
+  // The original has no output cap; a zero-delay printing loop runs into `timeout 30`.
+  Task t = specTask("Prob002_and3");
+  t.limits.outputBytes = 256 * 1024;
+  CompatJob job;
+  Evaluation e = evaluateVerilogEval(
+      t, extractVerilogEval("[BEGIN]\nmodule TopModule(input a, input b, input c, output y);\n"
+                            "  assign y = a & b & c;\n  initial forever $display(\"flood\");\nendmodule\n[DONE]",
+                            t.kind, t.interface),
+      job);
+  EXPECT_EQ(e.compatCode, "T") << e.message << "\n" << e.logTail;
+  EXPECT_TRUE(contains(e.message, "printing too much")) << e.message;
+  EXPECT_LT(e.wallSeconds, 25.0);  // stopped by the cap, not by the 30 s limit
+}
+
+TEST(NativeEvaluation, NonAnsiGoldenPassesAndItsEmptyControlCompilesButFails) {
+  auto tasks = loadDataset("rtllm:" + kFixtures + "rtllm_nonansi");
+  ASSERT_TRUE(tasks.ok()) << tasks.error().message;
+  const Task& t = (*tasks)[0];
+  EvalOptions o;
+  o.policyCheck = false;
+  Evaluator ev(o);
+  Evaluation g = ev.evaluate(t, t.goldenCandidate);
+  EXPECT_TRUE(g.passed()) << verdictName(g.verdict) << " " << g.message << "\n" << g.logTail;
+  // The control must fail on behaviour: a control that does not compile measures nothing.
+  Evaluation c = ev.evaluate(t, negativeControlCandidate(t));
+  EXPECT_FALSE(c.passed());
+  EXPECT_NE(c.verdict, Verdict::CompileError) << c.message << "\n" << c.logTail;
+}
+
 TEST(NativeEvaluation, ForeignDatasetGoldensPassOnIcarus) {
   EvalOptions o;
   o.policyCheck = false;

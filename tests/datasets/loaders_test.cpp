@@ -68,6 +68,14 @@ TEST(VerilogEval1Loader, ReadsJsonlWithCompanionDescriptions) {
   EXPECT_TRUE(contains(t.goldenCandidate, "module top_module"));
 }
 
+TEST(VerilogEval1Loader, FindsDescriptionsOneFolderUpAsInThePublishedRepository) {
+  // data/VerilogEval_Repo.jsonl beside descriptions/, not inside data/.
+  auto tasks = loadDataset("verilogeval1:" + kFixtures + "verilogeval1_repo/data/VerilogEval_Repo.jsonl");
+  ASSERT_TRUE(tasks.ok()) << tasks.error().message;
+  ASSERT_EQ(tasks->size(), 1u);
+  EXPECT_TRUE(contains((*tasks)[0].spec, "one folder above data/")) << (*tasks)[0].spec;
+}
+
 TEST(VerilogEval1Loader, BadFieldNamesFileAndLine) {
   std::string msg = errorOf("verilogeval1:" + kFixtures + "verilogeval1/broken.jsonl");
   EXPECT_TRUE(contains(msg, "broken.jsonl:2:")) << msg;
@@ -93,6 +101,17 @@ TEST(RtllmLoader, RenamesVerifiedModuleToWhatTheTestbenchInstantiates) {
   const Task& rom = (*tasks)[2];
   ASSERT_EQ(rom.supportFiles.size(), 1u);  // rom.hex; the makefile-like files are not data
   EXPECT_EQ(rom.supportFiles[0].name, "rom.hex");
+}
+
+TEST(RtllmLoader, NonAnsiGoldenGivesAnInterfaceDeclaringEveryPort) {
+  auto tasks = loadDataset("rtllm:" + kFixtures + "rtllm_nonansi");
+  ASSERT_TRUE(tasks.ok()) << tasks.error().message;
+  ASSERT_EQ(tasks->size(), 1u);
+  const Task& t = (*tasks)[0];
+  EXPECT_EQ(t.top, "shift4");  // positional instance `shift4 uut(q, clk, rst, din);`
+  EXPECT_EQ(t.tbTop, "tb_shift4");
+  EXPECT_EQ(t.meta.at("category"), "Memory/Shift register");
+  EXPECT_EQ(t.interface, "module shift4 (q, clk, rst, din);\n  input clk, rst;\n  input din;\n  output [3:0] q;");
 }
 
 TEST(RtllmLoader, AmbiguousGoldenNamesFileAndLine) {
@@ -136,6 +155,17 @@ TEST(VerilogScan, FindsInstantiationsButNotDeclarationsOrCalls) {
   EXPECT_EQ(used[0], "Foo");
   EXPECT_EQ(used[1], "Bar");
   EXPECT_EQ(declaredModules(tb)[1].line, 2);
+}
+
+TEST(VerilogScan, HeaderOfANonAnsiModuleCarriesItsPortDeclarations) {
+  const std::string src =
+      "module m #(parameter W = 4) (a, y);\n  parameter K = 1;\n  input [W-1:0] a; // the data\n"
+      "  function f; input x; f = x; endfunction\n  output reg y;\n  wire t;\nendmodule\n";
+  EXPECT_EQ(moduleHeader(src, "m"), "module m #(parameter W = 4) (a, y);\n  input [W-1:0] a;\n  output reg y;");
+  // ANSI headers and port-less modules are returned as they are.
+  EXPECT_EQ(moduleHeader("module n(input a, output y);\n  input_buf b();\nendmodule", "n"),
+            "module n(input a, output y);");
+  EXPECT_EQ(moduleHeader("module p;\n  wire w;\nendmodule", "p"), "module p;");
 }
 
 TEST(NegativeControl, IsTheInterfaceWithAnEmptyBody) {

@@ -27,6 +27,22 @@ TEST(VerilogEvalExtract, TagsOnCodeLinesAreStripped) {
             "\nmodule TopModule(input a, output y);\nassign y = a;\nendmodule \n\n");
 }
 
+TEST(VerilogEvalExtract, UnicodeLineSeparatorsSplitLinesAsPythonDoes) {
+  // U+2028 and U+2029 end lines for str.splitlines(), so [BEGIN] stands on a line of its own.
+  std::string answer = "Here it is:\xE2\x80\xA8[BEGIN]\nmodule TopModule(input a, output y);\xE2\x80\xA9"
+                       "  assign y = a;\xC2\x85" "endmodule\n[DONE]\n";
+  EXPECT_EQ(extractVerilogEval(answer, TaskKind::SpecToRtl, ""),
+            "\nmodule TopModule(input a, output y);\n  assign y = a;\nendmodule\n\n");
+}
+
+TEST(VerilogEvalExtract, UnicodeSpacesAreStrippedAroundTheMarkers) {
+  // NBSP and the ideographic space are whitespace to str.strip(); the code lines keep theirs.
+  std::string answer = "\xC2\xA0[BEGIN]\xC2\xA0\nassign y = a;\n\xE3\x80\x80[DONE]\n";
+  EXPECT_EQ(extractVerilogEval(answer, TaskKind::SpecToRtl, ""), "\nassign y = a;\n\n");
+  answer = "[BEGIN]\nendmodule\xC2\xA0[DONE]\xE2\x80\x83\n";
+  EXPECT_EQ(extractVerilogEval(answer, TaskKind::SpecToRtl, ""), "\nendmodule\xC2\xA0\n\n");
+}
+
 TEST(VerilogEvalExtract, FallsBackToFirstFenceWithANote) {
   std::string answer = "Here:\n```verilog\nmodule TopModule(input a, output y);\n  assign y = a;\nendmodule\n```\n"
                        "and a test:\n```\nmodule tb; endmodule\n```\n";

@@ -62,8 +62,13 @@ void printDatasetSummary(const RunSummary& s) {
   }
   if (s.verilogEvalScore) {
     std::printf("\n  VerilogEval-compatible score %.2f (mean over problems of int(npass/n*100))\n", *s.verilogEvalScore);
-    if (!s.excludedTasks.empty() && s.verilogEvalScoreKept)
-      std::printf("  ... without the %zu errata problems: %.2f\n", s.excludedTasks.size(), *s.verilogEvalScoreKept);
+    if (s.verilogEvalScoreKept) {
+      std::printf("  ... without the %zu problem(s) whose golden design fails in its harness: %.2f (",
+                  s.verilogEvalExcludedTasks.size(), *s.verilogEvalScoreKept);
+      for (std::size_t i = 0; i < s.verilogEvalExcludedTasks.size() && i < 12; ++i)
+        std::printf("%s%s", i ? " " : "", s.verilogEvalExcludedTasks[i].c_str());
+      std::printf("%s)\n", s.verilogEvalExcludedTasks.size() > 12 ? " ..." : "");
+    }
     std::string codes;
     for (const auto& [c, n] : s.compatCodes) codes += fmt::format(" {}:{}", c, n);
     std::printf("  failure codes:%s\n", codes.c_str());
@@ -245,7 +250,10 @@ void addRunCommand(CLI::App& app, int& exitCode) {
       if (summary->verilogEvalScore) {
         j["verilogeval_score"] = *summary->verilogEvalScore;
         j["verilogeval_codes"] = summary->compatCodes;
-        if (summary->verilogEvalScoreKept) j["verilogeval_score_without_errata"] = *summary->verilogEvalScoreKept;
+        if (summary->verilogEvalScoreKept) {
+          j["verilogeval_score_without_errata"] = *summary->verilogEvalScoreKept;
+          j["verilogeval_excluded_tasks"] = summary->verilogEvalExcludedTasks;
+        }
       }
       if (summary->secondSimulatorSamples > 0) j["simulator_disagreements"] = summary->disagreements;
       if (*cost)

@@ -1,7 +1,8 @@
 // VerilogEval v2's test and analysis steps, reimplemented from the published rules: the
 // Makefile's `iverilog -Wall -Winfloop -Wno-timescale -g2012 -s tb -o BIN sample test ref`, then
 // `timeout 30 ./BIN` appending `TIMEOUT` on exit 124, all into one log; then sv-iv-analyze's
-// line-by-line failure codes. Both steps run in our sandbox; nothing else of ours (policy
+// line-by-line failure codes. Where our limits differ from the original's (an output cap, a
+// compile deadline) the outcome is mapped to what the original would most likely have logged. Both steps run in our sandbox; nothing else of ours (policy
 // check, native verdicts) is applied, so the code is what the original would print.
 #include <chrono>
 #include <csignal>
@@ -149,6 +150,7 @@ Evaluation evaluateVerilogEval(const Task& task, const std::string& sampleCode, 
     return finish(e);
   }
   std::string log = c->out + c->err;
+  std::string timeoutNote;
   e.compileSeconds = c->wallSeconds;
   std::error_code ec;
   if (fs::exists(dir->path() / bin, ec)) {
@@ -169,7 +171,15 @@ Evaluation evaluateVerilogEval(const Task& task, const std::string& sampleCode, 
     }
     log += r->out + r->err;
     e.simSeconds = r->wallSeconds;
-    if (r->timedOut) log += "TIMEOUT\n";
+    // The original has no output limit: a run flooding the log is almost always a zero-delay
+    // loop that `timeout 30` would have ended, so it is scored as that timeout.
+    if (r->timedOut || r->outputLimitHit) {
+      log += "TIMEOUT\n";
+      timeoutNote = r->timedOut ? " (the 30 s limit)" : " (stopped after printing too much; the original would run into its 30 s limit)";
+    } else if (contains(r->out, "TIMEOUT") || contains(r->err, "TIMEOUT")) {
+      timeoutNote = " (a TIMEOUT line was printed by the simulation itself, e.g. the testbench's watchdog; "
+                    "the analyzer scores any such line T even when a result line follows)";
+    }
   } else {
     // What `timeout 30 ./BIN` prints when the compile produced nothing.
     log += "timeout: failed to run command './" + bin + "': No such file or directory\n";
@@ -179,6 +189,7 @@ Evaluation evaluateVerilogEval(const Task& task, const std::string& sampleCode, 
   e.verdict = verdictOfCode(code);
   e.cls = code == '.' ? "" : std::string("ve_") + code;
   e.message = code == '.' ? "" : "VerilogEval code " + e.compatCode + ": " + verilogEvalCodeName(code);
+  if (code == 'T') e.message += timeoutNote;
   ResultLine rl = parseResultLine(log);
   if (rl.found) {
     e.mismatches = rl.mismatches;

@@ -11,32 +11,67 @@
 namespace rtlarena {
 namespace {
 
-// Python str.splitlines() over ASCII line boundaries.
+// The answer is UTF-8 and the original works on Python str (code points), so its line breaks
+// and whitespace include a few non-ASCII characters: NEL U+0085, LINE/PARAGRAPH SEPARATOR
+// U+2028/U+2029 (both), NBSP U+00A0 and the other Unicode spaces (strip only).
+
+// Length of the str.splitlines() boundary starting at s[i], or 0.
+std::size_t lineBreakAt(std::string_view s, std::size_t i) {
+  const unsigned char c = static_cast<unsigned char>(s[i]);
+  if (c == '\r') return i + 1 < s.size() && s[i + 1] == '\n' ? 2 : 1;
+  if (c == '\n' || c == '\v' || c == '\f' || c == 0x1c || c == 0x1d || c == 0x1e) return 1;
+  if (s.compare(i, 2, "\xC2\x85") == 0) return 2;
+  if (s.compare(i, 3, "\xE2\x80\xA8") == 0 || s.compare(i, 3, "\xE2\x80\xA9") == 0) return 3;
+  return 0;
+}
+
+// Python str.splitlines(): no empty last line for a trailing break.
 std::vector<std::string> pySplitLines(const std::string& s) {
   std::vector<std::string> out;
   std::string cur;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    char c = s[i];
-    if (c == '\n' || c == '\r' || c == '\v' || c == '\f' || c == '\x1c' || c == '\x1d' || c == '\x1e') {
-      if (c == '\r' && i + 1 < s.size() && s[i + 1] == '\n') ++i;
+  for (std::size_t i = 0; i < s.size();) {
+    if (std::size_t n = lineBreakAt(s, i)) {
       out.push_back(cur);
       cur.clear();
+      i += n;
     } else {
-      cur += c;
+      cur += s[i++];
     }
   }
   if (!cur.empty()) out.push_back(cur);
   return out;
 }
 
-bool pySpace(char c) { return c == ' ' || (c >= '\t' && c <= '\r') || (c >= '\x1c' && c <= '\x1f'); }
+// The UTF-8 encodings of the non-ASCII characters str.isspace() accepts.
+bool unicodeSpace(std::string_view ch) {
+  static const std::string_view kSpaces[] = {
+      "\xC2\x85", "\xC2\xA0", "\xE1\x9A\x80", "\xE2\x80\x80", "\xE2\x80\x81", "\xE2\x80\x82",
+      "\xE2\x80\x83", "\xE2\x80\x84", "\xE2\x80\x85", "\xE2\x80\x86", "\xE2\x80\x87", "\xE2\x80\x88",
+      "\xE2\x80\x89", "\xE2\x80\x8A", "\xE2\x80\xA8", "\xE2\x80\xA9", "\xE2\x80\xAF", "\xE2\x81\x9F",
+      "\xE3\x80\x80"};
+  for (auto sp : kSpaces)
+    if (ch == sp) return true;
+  return false;
+}
+
+bool asciiSpace(char c) { return c == ' ' || (c >= '\t' && c <= '\r') || (c >= '\x1c' && c <= '\x1f'); }
 
 std::string_view pyLstrip(std::string_view s) {
-  while (!s.empty() && pySpace(s.front())) s.remove_prefix(1);
+  while (!s.empty()) {
+    if (asciiSpace(s.front())) s.remove_prefix(1);
+    else if (s.size() >= 2 && unicodeSpace(s.substr(0, 2))) s.remove_prefix(2);
+    else if (s.size() >= 3 && unicodeSpace(s.substr(0, 3))) s.remove_prefix(3);
+    else break;
+  }
   return s;
 }
 std::string_view pyRstrip(std::string_view s) {
-  while (!s.empty() && pySpace(s.back())) s.remove_suffix(1);
+  while (!s.empty()) {
+    if (asciiSpace(s.back())) s.remove_suffix(1);
+    else if (s.size() >= 2 && unicodeSpace(s.substr(s.size() - 2))) s.remove_suffix(2);
+    else if (s.size() >= 3 && unicodeSpace(s.substr(s.size() - 3))) s.remove_suffix(3);
+    else break;
+  }
   return s;
 }
 std::string_view pyStrip(std::string_view s) { return pyRstrip(pyLstrip(s)); }

@@ -102,12 +102,16 @@ double ExtraModes::toolSeconds() {
 }
 
 Status storeErrata(Store& store, const Errata& errata, const std::vector<Task>& tasks, const std::string& simulator) {
-  for (const auto& t : tasks) {
-    if (!errata.excludes(t.id, simulator)) continue;
-    nlohmann::json why = nlohmann::json::array();
-    for (const auto& e : errata.entries)
-      if (e.taskId == t.id && e.excludes) why.push_back({{"simulator", e.simulator}, {"symptom", e.symptom}, {"detail", e.detail}});
-    if (auto s = store.putExtra("errata", t.id, why.dump()); !s) return s;
+  // Native scores drop what fails on the run's simulator; the VerilogEval-compatible score is
+  // VerilogEval's own harness, so it drops what fails there ("verilogeval" entries).
+  for (const auto& [kind, judge] : {std::pair<const char*, std::string>{"errata", simulator}, {kErrataCompatKind, kCompatMode}}) {
+    for (const auto& t : tasks) {
+      if (!errata.excludes(t.id, judge)) continue;
+      nlohmann::json why = nlohmann::json::array();
+      for (const auto& e : errata.entries)
+        if (e.taskId == t.id && e.excludes) why.push_back({{"simulator", e.simulator}, {"symptom", e.symptom}, {"detail", e.detail}});
+      if (auto s = store.putExtra(kind, t.id, why.dump()); !s) return s;
+    }
   }
   return Ok{};
 }
@@ -118,6 +122,10 @@ Status summarizeExtraModes(Store& store, RunSummary& s) {
   std::set<std::string> excluded;
   for (const auto& [id, json] : *errata) excluded.insert(id);
   s.excludedTasks.assign(excluded.begin(), excluded.end());
+  auto compatErrata = store.extras(kErrataCompatKind);
+  if (!compatErrata) return compatErrata.error();
+  std::set<std::string> compatExcluded;
+  for (const auto& [id, json] : *compatErrata) compatExcluded.insert(id);
 
   auto rowsOf = [&](const std::string& mode) { return store.evaluations(mode); };
   auto native = rowsOf("native");
@@ -152,10 +160,11 @@ Status summarizeExtraModes(Store& store, RunSummary& s) {
     for (const auto& [id, p] : perTask) {
       const int pct = verilogEvalProblemPercent(p.first, p.second);
       all += pct;
-      if (!excluded.count(id)) { kept += pct; ++keptCount; }
+      if (compatExcluded.count(id)) s.verilogEvalExcludedTasks.push_back(id);
+      else { kept += pct; ++keptCount; }
     }
     s.verilogEvalScore = all / static_cast<double>(perTask.size());
-    if (keptCount > 0) s.verilogEvalScoreKept = kept / keptCount;
+    if (keptCount > 0 && !s.verilogEvalExcludedTasks.empty()) s.verilogEvalScoreKept = kept / keptCount;
   }
 
   for (const auto& [mode, key] : {std::pair{"golden", "native"}, {"golden-verilogeval", "verilogeval"}}) {

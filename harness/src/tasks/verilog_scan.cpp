@@ -4,6 +4,8 @@
 #include <cctype>
 #include <set>
 
+#include "rtlarena/core/text.h"
+
 namespace rtlarena {
 namespace {
 
@@ -101,18 +103,69 @@ std::vector<ModuleDecl> declaredModules(const std::string& source) {
   return out;
 }
 
+namespace {
+
+bool isDirection(const std::string& t) { return t == "input" || t == "output" || t == "inout"; }
+
+// A non-ANSI header (`module m(a, b);`) names its ports without declaring them: whether the
+// port list, past any `#(...)` parameter list, holds no direction keyword.
+bool namesPortsOnly(const std::vector<Token>& toks, std::size_t nameAt, std::size_t headerEnd) {
+  std::size_t j = nameAt + 1;
+  if (j < headerEnd && toks[j].text == "#") {
+    int depth = 0;
+    for (++j; j < headerEnd; ++j) {
+      if (toks[j].text == "(") ++depth;
+      else if (toks[j].text == ")" && --depth == 0) break;
+    }
+    ++j;
+  }
+  if (j >= headerEnd || toks[j].text != "(") return false;  // no port list at all
+  bool anyPort = false;
+  for (++j; j < headerEnd; ++j) {
+    if (isDirection(toks[j].text)) return false;
+    anyPort |= toks[j].text != ")";
+  }
+  return anyPort;
+}
+
+}  // namespace
+
 std::string moduleHeader(const std::string& source, const std::string& name) {
   const std::string clean = stripComments(source);
   auto toks = tokenize(clean);
   for (std::size_t i = 0; i + 1 < toks.size(); ++i) {
     if (toks[i].text != "module" || toks[i + 1].text != name) continue;
     int depth = 0;
-    for (std::size_t j = i + 2; j < toks.size(); ++j) {
+    std::size_t end = 0;
+    for (std::size_t j = i + 2; j < toks.size() && end == 0; ++j) {
       if (toks[j].text == "(") ++depth;
       else if (toks[j].text == ")") --depth;
-      else if (toks[j].text == ";" && depth == 0) return source.substr(toks[i].pos, toks[j].pos + 1 - toks[i].pos);
+      else if (toks[j].text == ";" && depth == 0) end = j;
     }
-    return {};
+    if (end == 0) return {};
+    std::string header = source.substr(toks[i].pos, toks[end].pos + 1 - toks[i].pos);
+    if (!namesPortsOnly(toks, i + 1, end)) return header;
+    // Verilog-1995 style: the ports are declared in the body, so the interface is the header
+    // plus those `input`/`output`/`inout` statements (a model, or the empty negative control,
+    // needs them to compile).
+    bool atItemStart = true;  // a port declaration is a module item of its own
+    for (std::size_t j = end + 1; j < toks.size() && toks[j].text != "endmodule"; ++j) {
+      const std::string& t = toks[j].text;
+      if (t == "function" || t == "task") {  // their inputs are not ports
+        const std::string close = "end" + t;
+        while (j + 1 < toks.size() && toks[j + 1].text != close && toks[j + 1].text != "endmodule") ++j;
+        continue;
+      }
+      if (isDirection(t) && atItemStart) {
+        std::size_t k = j;
+        while (k < toks.size() && toks[k].text != ";" && toks[k].text != "endmodule") ++k;
+        if (k >= toks.size() || toks[k].text != ";") break;
+        header += "\n  " + source.substr(toks[j].pos, toks[k].pos + 1 - toks[j].pos);
+        j = k;
+      }
+      atItemStart = toks[j].text == ";" || startsWith(toks[j].text, "end");
+    }
+    return header;
   }
   return {};
 }

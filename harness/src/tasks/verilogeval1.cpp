@@ -2,7 +2,9 @@
 // module header of top_module, as a completion prompt), canonical_solution (the body), test (a
 // testbench with top tb that instantiates top_module and reference_module). The problem text
 // is a `description` / `detail_description` field of the line, or the line of the same task_id in
-// descriptions/VerilogDescription_<Suffix>.jsonl next to VerilogEval_<Suffix>.jsonl.
+// descriptions/VerilogDescription_<Suffix>.jsonl: beside VerilogEval_<Suffix>.jsonl, or one folder
+// up, as the published repository lays it out (data/VerilogEval_Human.jsonl next to
+// descriptions/VerilogDescription_Human.jsonl).
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -31,9 +33,13 @@ Result<std::map<std::string, std::string>> companionDescriptions(const fs::path&
   std::string stem = file.stem().string();
   const std::string prefix = "VerilogEval_";
   if (!startsWith(stem, prefix)) return out;
-  fs::path desc = file.parent_path() / "descriptions" / ("VerilogDescription_" + stem.substr(prefix.size()) + ".jsonl");
+  const std::string name = "VerilogDescription_" + stem.substr(prefix.size()) + ".jsonl";
+  const fs::path dir = fs::absolute(file).parent_path();
+  fs::path desc;
   std::error_code ec;
-  if (!fs::exists(desc, ec)) return out;
+  for (const fs::path& candidate : {dir / "descriptions" / name, dir.parent_path() / "descriptions" / name})
+    if (desc.empty() && fs::exists(candidate, ec)) desc = candidate;
+  if (desc.empty()) return out;
   auto text = readFile(desc);
   if (!text) return text.error();
   int lineNo = 0;

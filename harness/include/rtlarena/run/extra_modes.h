@@ -58,8 +58,11 @@ class ExtraModes {
 /// The simulator names `--sim both` stores natively and as its second mode.
 inline constexpr const char* kSecondSimulatorMode = "verilator";
 inline constexpr const char* kCompatMode = "verilogeval";
+/// Store extras naming the problems whose golden design fails in VerilogEval's own harness.
+inline constexpr const char* kErrataCompatKind = "errata-verilogeval";
 
-/// Records the errata entries that exclude tasks on `simulator` in the store (extras "errata").
+/// Records the errata entries that exclude tasks on `simulator` in the store (extras "errata"),
+/// and those that exclude them from the VerilogEval-compatible score (kErrataCompatKind).
 Status storeErrata(Store& store, const Errata& errata, const std::vector<Task>& tasks, const std::string& simulator);
 
 /// Fills the dataset part of a summary from the store: excluded tasks and pass@k without them,

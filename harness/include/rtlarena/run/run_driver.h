@@ -56,7 +56,8 @@ struct RunSummary {
   // Datasets (extra_modes.h): other scorings of the same run, read from the store.
   std::vector<std::string> excludedTasks;          ///< by errata; left out of passAt
   std::optional<double> verilogEvalScore;          ///< mean over problems of int(npass/n*100)
-  std::optional<double> verilogEvalScoreKept;      ///< the same without the excluded problems
+  std::optional<double> verilogEvalScoreKept;      ///< the same without verilogEvalExcludedTasks
+  std::vector<std::string> verilogEvalExcludedTasks;  ///< errata of VerilogEval's own harness
   std::map<std::string, int> compatCodes;          ///< VerilogEval failure code → samples
   std::map<std::string, double> goldenCeiling;     ///< "native"/"verilogeval" → pass fraction
   std::map<std::string, double> negativeControl;   ///< "native"/"verilogeval" → pass fraction

@@ -17,7 +17,9 @@ struct ModuleDecl {
 std::vector<ModuleDecl> declaredModules(const std::string& source);
 
 /// The header of module `name`: from `module` up to and including the first `;` that ends it.
-/// Empty when the module is not declared.
+/// For a non-ANSI header (`module m(a, b);`) the body's `input`/`output`/`inout` statements
+/// follow it, one a line, so the result declares every port. Empty when the module is not
+/// declared.
 std::string moduleHeader(const std::string& source, const std::string& name);
 
 /// Names of modules instantiated in `source` (`Name inst (`, `Name #(...) inst (`) that are not
