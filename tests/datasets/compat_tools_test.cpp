@@ -85,6 +85,22 @@ TEST(VerilogEvalHarness, AnOutputFloodIsScoredAsTheOriginalsTimeout) {
   EXPECT_LT(e.wallSeconds, 25.0);  // stopped by the cap, not by the 30 s limit
 }
 
+TEST(VerilogEvalHarness, RunningOutOfTheMemoryGuardIsScoredAsTheOriginalsTimeout) {
+  // A loop that queues nonblocking updates forever grows until something stops it: the
+  // original's `timeout 30`, or here a small guard, which must give the same code.
+  Task t = specTask("Prob002_and3");
+  CompatJob job;
+  job.memoryGuardBytes = 256ull << 20;
+  Evaluation e = evaluateVerilogEval(
+      t, extractVerilogEval("[BEGIN]\nmodule TopModule(input a, input b, input c, output reg y);\n"
+                            "  integer i;\n  initial for (i = 0; i >= 0; i = i + 1) y <= #1 a & b & c;\nendmodule\n[DONE]",
+                            t.kind, t.interface),
+      job);
+  EXPECT_EQ(e.compatCode, "T") << e.message << "\n" << e.logTail;
+  EXPECT_TRUE(contains(e.message, "out of memory")) << e.message << "\n" << e.logTail;
+  EXPECT_LT(e.wallSeconds, 25.0);  // stopped by the guard, not by the 30 s limit
+}
+
 TEST(NativeEvaluation, NonAnsiGoldenPassesAndItsEmptyControlCompilesButFails) {
   auto tasks = loadDataset("rtllm:" + kFixtures + "rtllm_nonansi");
   ASSERT_TRUE(tasks.ok()) << tasks.error().message;

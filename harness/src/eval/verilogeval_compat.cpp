@@ -2,7 +2,8 @@
 // Makefile's `iverilog -Wall -Winfloop -Wno-timescale -g2012 -s tb -o BIN sample test ref`, then
 // `timeout 30 ./BIN` appending `TIMEOUT` on exit 124, all into one log; then sv-iv-analyze's
 // line-by-line failure codes. Where our limits differ from the original's (an output cap, a
-// compile deadline) the outcome is mapped to what the original would most likely have logged. Both steps run in our sandbox; nothing else of ours (policy
+// memory guard, a compile deadline) the outcome is mapped to what the original would most
+// likely have logged. Both steps run in our sandbox; nothing else of ours (policy
 // check, native verdicts) is applied, so the code is what the original would print.
 #include <chrono>
 #include <csignal>
@@ -159,7 +160,7 @@ Evaluation evaluateVerilogEval(const Task& task, const std::string& sampleCode, 
     run.workDir = jobDir;
     run.env = defaultToolEnv(jobDir);
     run.deadline = std::chrono::milliseconds(30000);
-    run.limits.addressSpace = task.limits.memoryBytes;
+    run.limits.addressSpace = job.memoryGuardBytes;
     run.limits.fileSize = std::max<std::uint64_t>(task.limits.fileBytes, 256ull << 20);
     run.outputCap = 256 * 1024;
     run.killAfterOutput = task.limits.outputBytes;
@@ -173,9 +174,16 @@ Evaluation evaluateVerilogEval(const Task& task, const std::string& sampleCode, 
     e.simSeconds = r->wallSeconds;
     // The original has no output limit: a run flooding the log is almost always a zero-delay
     // loop that `timeout 30` would have ended, so it is scored as that timeout.
-    if (r->timedOut || r->outputLimitHit) {
+    // Running out of our memory guard means the design kept allocating (a runaway loop
+    // growing the event queue): without a guard the original runs on into `timeout 30`.
+    const bool outOfMemory = !r->timedOut && (r->signal != 0 || r->exitCode == 134) &&
+                             (contains(r->err, "bad_alloc") || contains(r->err, "out of memory") ||
+                              contains(r->out, "bad_alloc"));
+    if (r->timedOut || r->outputLimitHit || outOfMemory) {
       log += "TIMEOUT\n";
-      timeoutNote = r->timedOut ? " (the 30 s limit)" : " (stopped after printing too much; the original would run into its 30 s limit)";
+      timeoutNote = r->timedOut        ? " (the 30 s limit)"
+                    : r->outputLimitHit ? " (stopped after printing too much; the original would run into its 30 s limit)"
+                                        : " (ran out of memory; the original, with no memory limit, would run into its 30 s limit)";
     } else if (contains(r->out, "TIMEOUT") || contains(r->err, "TIMEOUT")) {
       timeoutNote = " (a TIMEOUT line was printed by the simulation itself, e.g. the testbench's watchdog; "
                     "the analyzer scores any such line T even when a result line follows)";

@@ -3,6 +3,7 @@
 // native pipeline stays as it is; this is a second, separate scoring of the same answers.
 #pragma once
 
+#include <cstdint>
 #include <string>
 
 #include "rtlarena/core/sandbox.h"
@@ -34,6 +35,9 @@ struct CompatJob {
   SandboxConfig sandbox;
   int sampleIndex = 0;      ///< 0-based; files are named like the original's (sample01, ...)
   bool keepJobDir = false;
+  /// The original sets no memory limit; ours is a guard for the machine, large enough that
+  /// a runaway loop reaches the 30 s limit first (a run that exhausts it is scored T).
+  std::uint64_t memoryGuardBytes = 8ull << 30;
 };
 
 /// Compiles `sampleCode` with the task's testbench and reference exactly as VerilogEval's
