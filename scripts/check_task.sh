@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Checks one task folder with both simulators: the reference passes, every bad variant fails.
+# Checks one task folder with both simulators: the reference passes, every bad variant fails,
+# and both simulators print the same result line (the same stimulus).
 # Usage: scripts/check_task.sh DIR [--icarus-only]
 set -uo pipefail
 dir=${1:?usage: check_task.sh DIR [--icarus-only]}
@@ -30,7 +31,7 @@ run_verilator() {
 }
 
 check() { # file label expect(pass|fail)
-  local sims=(icarus)
+  local sims=(icarus) lines=()
   [ "$icarus_only" = "--icarus-only" ] || sims+=(verilator)
   for sim in "${sims[@]}"; do
     local line
@@ -45,7 +46,12 @@ check() { # file label expect(pass|fail)
     if [ $ok = 1 ]; then echo "ok   $sim $2: ${line:-no result line}"
     else echo "FAIL $sim $2 (expected $3): ${line:-no result line}"; status=1
       tail -n 15 "$work/$2.$sim.log" 2>/dev/null | sed 's/^/     /'; fi
+    lines+=("$line")
   done
+  # Same stimulus in both simulators: the result lines must be identical.
+  if [ ${#lines[@]} = 2 ] && [ "${lines[0]}" != "${lines[1]}" ]; then
+    echo "FAIL $2: icarus and verilator differ ('${lines[0]}' vs '${lines[1]}')"; status=1
+  fi
 }
 
 sed -E 's/\bRefModule\b/TopModule/g' "$dir/ref.sv" >"$work/reference.sv"

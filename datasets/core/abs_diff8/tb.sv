@@ -40,7 +40,7 @@ module tb;
       {a, b} = i[15:0]; #1 compare;
     end
     for (i = 0; i < 200; i = i + 1) begin
-      {a, b} = rnd(); #1 compare;
+      a = rnd(); b = rnd(); #1 compare;
     end
     $display("Mismatches: %0d in %0d samples", mismatches, samples);
     $finish;

@@ -4,6 +4,9 @@ module tb;
   wire out_valid_ref, out_valid_dut;
   wire [10:0] sum_ref, sum_dut;
   integer seed = 143, samples = 0, mismatches = 0, cycle = 0, i, pv, big;
+  // rnd() draws: one call per statement (see docs/TASK_FORMAT.md)
+  reg [31:0] r0, r1;
+  reg [63:0] x64;
 
   RefModule ref_inst(.clk(clk), .reset(reset), .in_valid(in_valid), .in_flat(in_flat),
                      .out_valid(out_valid_ref), .sum(sum_ref));
@@ -86,13 +89,17 @@ module tb;
     drive(1, 1, 64'hFFFFFFFF_FFFFFFFF);           // reset with data in flight
     drive(0, 0, 64'h0);
     drive(0, 1, 64'h01010101_01010101);
-    for (i = 0; i < 5; i = i + 1) drive(0, 0, rand64(0));
+    for (i = 0; i < 5; i = i + 1) begin
+      x64 = rand64(0);
+      drive(0, 0, x64);
+    end
     // random stream with drifting valid rate and occasional resets
     pv = 60;
     for (i = 0; i < 2000; i = i + 1) begin
       if (i % 100 == 0) pv = 10 + rnd() % 91;
       big = (rnd() % 2);
-      drive((rnd() % 250) == 0, (rnd() % 100) < pv, rand64(big));
+      r0 = rnd(); r1 = rnd(); x64 = rand64(big);
+      drive((r0 % 250) == 0, (r1 % 100) < pv, x64);
     end
     $display("Mismatches: %0d in %0d samples", mismatches, samples);
     $finish;

@@ -6,6 +6,8 @@ module tb;
   wire hit_ref, hit_dut;
   wire [1:0] idx_ref, idx_dut;
   integer seed = 176, samples = 0, mismatches = 0, cycle = 0, i, pw;
+  // rnd() draws: one call per statement (see docs/TASK_FORMAT.md)
+  reg [31:0] r0, r1, r2, r3, k0, k1;
 
   RefModule ref_inst(.clk(clk), .reset(reset), .we(we), .widx(widx), .wkey(wkey), .wvalid(wvalid),
                      .search_key(search_key), .match(match_ref), .hit(hit_ref), .hit_idx(idx_ref));
@@ -58,7 +60,11 @@ module tb;
 
   // keys are drawn from a small set so that hits and duplicate keys are frequent
   function automatic [7:0] rkey(input integer dummy);
-    rkey = ((rnd() % 8) == 0) ? rnd() : 8'h30 + rnd() % 6;
+    reg [31:0] pick, any, near;
+    begin
+      pick = rnd(); any = rnd(); near = rnd();
+      rkey = ((pick % 8) == 0) ? any : 8'h30 + near % 6;
+    end
   endfunction
 
   initial begin
@@ -86,8 +92,8 @@ module tb;
     pw = 30;
     for (i = 0; i < 2000; i = i + 1) begin
       if (i % 100 == 0) pw = 5 + rnd() % 60;
-      drive((rnd() % 250) == 0, (rnd() % 100) < pw, rnd(),
-            rkey(0), (rnd() % 5) != 0, rkey(0));
+      r0 = rnd(); r1 = rnd(); r2 = rnd(); k0 = rkey(0); r3 = rnd(); k1 = rkey(0);
+      drive((r0 % 250) == 0, (r1 % 100) < pw, r2, k0, (r3 % 5) != 0, k1);
     end
     $display("Mismatches: %0d in %0d samples", mismatches, samples);
     $finish;

@@ -58,7 +58,7 @@ module tb;
       #1 compare;
     end
     for (i = 0; i < 2000; i = i + 1) begin
-      {a, b} = rnd(); cin = rnd(); #1 compare;
+      a = rnd(); b = rnd(); cin = rnd(); #1 compare;
     end
     $display("Mismatches: %0d in %0d samples", mismatches, samples);
     $finish;

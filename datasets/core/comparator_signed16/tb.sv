@@ -51,7 +51,7 @@ module tb;
         a = corner(i); b = corner(j); #1 compare;
       end
     for (i = 0; i < 3000; i = i + 1) begin
-      {a, b} = rnd();
+      a = rnd(); b = rnd();
       if (i % 4 == 1) b = a;                       // equal operands
       if (i % 4 == 2) b = a + ((rnd() % 4)); // near-equal operands
       #1 compare;

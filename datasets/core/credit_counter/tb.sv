@@ -3,6 +3,8 @@ module tb;
   wire can_send_ref, can_send_dut;
   wire [2:0] credits_ref, credits_dut;
   integer seed = 198, samples = 0, mismatches = 0, cycle = 0, i, ps, pc;
+  // rnd() draws: one call per statement (see docs/TASK_FORMAT.md)
+  reg [31:0] r0, r1, r2;
 
   RefModule ref_inst(.clk(clk), .reset(reset), .send(send), .credit_in(credit_in),
                      .can_send(can_send_ref), .credits(credits_ref));
@@ -80,7 +82,8 @@ module tb;
         ps = 10 + rnd() % 81;
         pc = 10 + rnd() % 81;
       end
-      drive((rnd() % 200) == 0, (rnd() % 100) < ps, (rnd() % 100) < pc);
+      r0 = rnd(); r1 = rnd(); r2 = rnd();
+      drive((r0 % 200) == 0, (r1 % 100) < ps, (r2 % 100) < pc);
     end
     $display("Mismatches: %0d in %0d samples", mismatches, samples);
     $finish;

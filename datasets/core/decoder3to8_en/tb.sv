@@ -41,7 +41,7 @@ module tb;
       {en, in} = i[3:0]; #1 compare;
     end
     for (i = 0; i < 100; i = i + 1) begin
-      {en, in} = rnd(); #1 compare;
+      en = rnd(); in = rnd(); #1 compare;
     end
     $display("Mismatches: %0d in %0d samples", mismatches, samples);
     $finish;

@@ -4,6 +4,8 @@ module tb;
   wire out_valid_ref, out_valid_dut;
   wire [7:0] avg_ref, avg_dut;
   integer seed = 154, samples = 0, mismatches = 0, cycle = 0, i, pv, pc, lvl;
+  // rnd() draws: one call per statement (see docs/TASK_FORMAT.md)
+  reg [31:0] r0, r1, r2, r3, r4, r5;
 
   RefModule ref_inst(.clk(clk), .reset(reset), .in_valid(in_valid), .clear(clear), .din(din),
                      .out_valid(out_valid_ref), .avg(avg_ref));
@@ -81,9 +83,9 @@ module tb;
         pc = rnd() % 6;
         lvl = rnd() % 256;
       end
-      drive((rnd() % 300) == 0, (rnd() % 100) < pv,
-            (rnd() % 100) < pc,
-            (rnd() % 2) ? lvl[7:0] ^ (rnd() & 8'h1F) : rnd());
+      r0 = rnd(); r1 = rnd(); r2 = rnd(); r3 = rnd(); r4 = rnd(); r5 = rnd();
+      drive((r0 % 300) == 0, (r1 % 100) < pv, (r2 % 100) < pc,
+            (r3 % 2) ? lvl[7:0] ^ (r4 & 8'h1F) : r5);
     end
     $display("Mismatches: %0d in %0d samples", mismatches, samples);
     $finish;

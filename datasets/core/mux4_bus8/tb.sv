@@ -50,7 +50,7 @@ module tb;
         a = ~a; b = ~b; c = ~c; d = ~d; #1 compare;
       end
     for (i = 0; i < 1000; i = i + 1) begin
-      {a, b, c, d} = rnd(); sel = rnd(); #1 compare;
+      a = rnd(); b = rnd(); c = rnd(); d = rnd(); sel = rnd(); #1 compare;
     end
     $display("Mismatches: %0d in %0d samples", mismatches, samples);
     $finish;

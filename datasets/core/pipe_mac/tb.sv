@@ -4,6 +4,8 @@ module tb;
   wire out_valid_ref, out_valid_dut;
   wire [19:0] acc_ref, acc_dut;
   integer seed = 132, samples = 0, mismatches = 0, cycle = 0, i, pv, pc;
+  // rnd() draws: one call per statement (see docs/TASK_FORMAT.md)
+  reg [31:0] r0, r1, r2, r3, r4;
 
   RefModule ref_inst(.clk(clk), .reset(reset), .in_valid(in_valid), .clear(clear), .a(a), .b(b),
                      .out_valid(out_valid_ref), .acc(acc_ref));
@@ -78,8 +80,8 @@ module tb;
         pv = 20 + rnd() % 81;
         pc = rnd() % 15;
       end
-      drive((rnd() % 250) == 0, (rnd() % 100) < pv,
-            (rnd() % 100) < pc, rnd(), rnd());
+      r0 = rnd(); r1 = rnd(); r2 = rnd(); r3 = rnd(); r4 = rnd();
+      drive((r0 % 250) == 0, (r1 % 100) < pv, (r2 % 100) < pc, r3, r4);
     end
     $display("Mismatches: %0d in %0d samples", mismatches, samples);
     $finish;

@@ -4,6 +4,8 @@ module tb;
   wire busy_ref, done_ref, busy_dut, done_dut;
   wire [7:0] q_ref, r_ref, q_dut, r_dut;
   integer seed = 210, samples = 0, mismatches = 0, cycle = 0, i, j, ps;
+  // rnd() draws: one call per statement (see docs/TASK_FORMAT.md)
+  reg [31:0] r0, r1, r2, r3;
 
   RefModule ref_inst(.clk(clk), .reset(reset), .start(start), .dividend(dividend), .divisor(divisor),
                      .busy(busy_ref), .done(done_ref), .quotient(q_ref), .remainder(r_ref));
@@ -59,7 +61,10 @@ module tb;
     integer c;
     begin
       drive(0, 1, a, b);
-      for (c = 0; c < n; c = c + 1) drive(0, 0, rnd(), rnd());
+      for (c = 0; c < n; c = c + 1) begin
+        r0 = rnd(); r1 = rnd();
+        drive(0, 0, r0, r1);
+      end
     end
   endtask
 
@@ -90,14 +95,17 @@ module tb;
     // random divisions: operand ranges vary, occasional resets and stray starts
     for (i = 0; i < 250; i = i + 1) begin
       j = rnd() % 4;
+      r0 = rnd(); r1 = rnd();
       case (j)
-        0: drive(0, 1, rnd(), 8'd128 | rnd());
-        1: drive(0, 1, rnd(), rnd() % 16);
-        default: drive(0, 1, rnd(), rnd());
+        0: drive(0, 1, r0, 8'd128 | r1);
+        1: drive(0, 1, r0, r1 % 16);
+        default: drive(0, 1, r0, r1);
       endcase
       ps = rnd() % 12;
-      for (j = 0; j < ps; j = j + 1)
-        drive((rnd() % 120) == 0, (rnd() % 4) == 0, rnd(), rnd());
+      for (j = 0; j < ps; j = j + 1) begin
+        r0 = rnd(); r1 = rnd(); r2 = rnd(); r3 = rnd();
+        drive((r0 % 120) == 0, (r1 % 4) == 0, r2, r3);
+      end
     end
     $display("Mismatches: %0d in %0d samples", mismatches, samples);
     $finish;

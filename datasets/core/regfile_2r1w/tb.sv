@@ -4,6 +4,8 @@ module tb;
   reg [15:0] wdata = 0;
   wire [15:0] rdata1_ref, rdata2_ref, rdata1_dut, rdata2_dut;
   integer seed = 21, samples = 0, mismatches = 0, cycle = 0, i;
+  // rnd() draws: one call per statement (see docs/TASK_FORMAT.md)
+  reg [31:0] r0, r1, r2, r3, r4, r5, r6;
 
   RefModule ref_inst(.clk(clk), .reset(reset), .we(we), .waddr(waddr), .wdata(wdata),
                      .raddr1(raddr1), .raddr2(raddr2), .rdata1(rdata1_ref), .rdata2(rdata2_ref));
@@ -74,10 +76,10 @@ module tb;
     drive(1, 1, 5, 16'hCAFE, 3, 5);
     for (i = 0; i < 8; i = i + 1) drive(0, 0, 0, 0, i, 7 - i);
     // random traffic with occasional resets
-    for (i = 0; i < 1500; i = i + 1)
-      drive((rnd() % 100) == 0, rnd() % 3 != 0, rnd(),
-            ((rnd() % 4) == 0) ? 16'hFFFF : rnd(),
-            rnd(), rnd());
+    for (i = 0; i < 1500; i = i + 1) begin
+      r0 = rnd(); r1 = rnd(); r2 = rnd(); r3 = rnd(); r4 = rnd(); r5 = rnd(); r6 = rnd();
+      drive((r0 % 100) == 0, (r1 % 3) != 0, r2, ((r3 % 4) == 0) ? 16'hFFFF : r4, r5, r6);
+    end
     $display("Mismatches: %0d in %0d samples", mismatches, samples);
     $finish;
   end

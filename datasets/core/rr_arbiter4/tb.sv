@@ -3,6 +3,8 @@ module tb;
   reg [3:0] req = 0;
   wire [3:0] grant_ref, grant_dut;
   integer seed = 65, samples = 0, mismatches = 0, cycle = 0, i, density;
+  // rnd() draws: one call per statement (see docs/TASK_FORMAT.md)
+  reg [31:0] r0, r1, r2, r3, r4;
 
   RefModule ref_inst(.clk(clk), .reset(reset), .req(req), .grant(grant_ref));
   TopModule dut(.clk(clk), .reset(reset), .req(req), .grant(grant_dut));
@@ -72,9 +74,10 @@ module tb;
     density = 50;
     for (i = 0; i < 2000; i = i + 1) begin
       if (i % 100 == 0) density = 20 + rnd() % 70;
-      drive((rnd() % 150) == 0,
-            {(rnd() % 100) < density, (rnd() % 100) < density,
-             (rnd() % 100) < density, (rnd() % 100) < density});
+      r0 = rnd(); r1 = rnd(); r2 = rnd(); r3 = rnd(); r4 = rnd();
+      drive((r0 % 150) == 0,
+            {(r1 % 100) < density, (r2 % 100) < density,
+             (r3 % 100) < density, (r4 % 100) < density});
     end
     $display("Mismatches: %0d in %0d samples", mismatches, samples);
     $finish;

@@ -4,6 +4,8 @@ module tb;
   wire [7:0] max_ref, min_ref, max_dut, min_dut;
   wire seen_ref, seen_dut;
   integer seed = 165, samples = 0, mismatches = 0, cycle = 0, i, pv, pc;
+  // rnd() draws: one call per statement (see docs/TASK_FORMAT.md)
+  reg [31:0] r0, r1, r2, r3;
 
   RefModule ref_inst(.clk(clk), .reset(reset), .in_valid(in_valid), .clear(clear), .din(din),
                      .max_val(max_ref), .min_val(min_ref), .seen(seen_ref));
@@ -80,8 +82,8 @@ module tb;
         pv = 10 + rnd() % 91;
         pc = 1 + rnd() % 10;
       end
-      drive((rnd() % 200) == 0, (rnd() % 100) < pv,
-            (rnd() % 100) < pc, rnd());
+      r0 = rnd(); r1 = rnd(); r2 = rnd(); r3 = rnd();
+      drive((r0 % 200) == 0, (r1 % 100) < pv, (r2 % 100) < pc, r3);
     end
     $display("Mismatches: %0d in %0d samples", mismatches, samples);
     $finish;

@@ -4,6 +4,8 @@ module tb;
   wire in_ready_ref, out_valid_ref, in_ready_dut, out_valid_dut;
   wire [7:0] out_data_ref, out_data_dut;
   integer seed = 87, samples = 0, mismatches = 0, cycle = 0, i, pv, pr;
+  // rnd() draws: one call per statement (see docs/TASK_FORMAT.md)
+  reg [31:0] r0;
   reg [7:0] next_word = 8'h01;
   reg taken = 1'b0;
 
@@ -61,7 +63,8 @@ module tb;
   task automatic produce;
     begin
       if (!in_valid || taken) begin
-        if ((rnd() % 100) < pv) begin
+        r0 = rnd();
+        if ((r0 % 100) < pv) begin
           in_valid = 1'b1;
           in_data = next_word;
           next_word = next_word + 8'd1;

@@ -5,6 +5,8 @@ module tb;
   wire sclk_dut, mosi_dut, cs_n_dut, busy_dut, done_dut;
   wire [7:0] rx_ref, rx_dut;
   integer seed = 110, samples = 0, mismatches = 0, cycle = 0, i, pstart;
+  // rnd() draws: one call per statement (see docs/TASK_FORMAT.md)
+  reg [31:0] r0, r1, r2, r3;
 
   RefModule ref_inst(.clk(clk), .reset(reset), .start(start), .tx_data(tx_data), .miso(miso),
                      .sclk(sclk_ref), .mosi(mosi_ref), .cs_n(cs_n_ref), .busy(busy_ref),
@@ -64,8 +66,10 @@ module tb;
     drive(1, 0, 8'h00, 0);
     drive(0, 0, 8'h00, 0);
     drive(0, 1, 8'hA5, 0);
-    for (i = 0; i < 40; i = i + 1)                       // miso follows a fixed pattern
-      drive(0, i == 9, rnd(), (i / 4) % 3 == 0);  // start while busy is ignored
+    for (i = 0; i < 40; i = i + 1) begin                 // miso follows a fixed pattern
+      r0 = rnd();
+      drive(0, i == 9, r0, (i / 4) % 3 == 0);      // start while busy is ignored
+    end
     drive(0, 1, 8'h3C, 1);                                // back-to-back, start held
     for (i = 0; i < 70; i = i + 1) drive(0, 1, 8'h96 ^ i, i[2] ^ i[4]);
     for (i = 0; i < 10; i = i + 1) drive(0, 0, 8'h00, 1);
@@ -79,8 +83,8 @@ module tb;
     pstart = 20;
     for (i = 0; i < 3000; i = i + 1) begin
       if (i % 150 == 0) pstart = 2 + rnd() % 60;
-      drive((rnd() % 300) == 0, (rnd() % 100) < pstart, rnd(),
-            rnd());
+      r0 = rnd(); r1 = rnd(); r2 = rnd(); r3 = rnd();
+      drive((r0 % 300) == 0, (r1 % 100) < pstart, r2, r3);
     end
     $display("Mismatches: %0d in %0d samples", mismatches, samples);
     $finish;

@@ -4,6 +4,8 @@ module tb;
   wire miso_ref, rx_valid_ref, miso_dut, rx_valid_dut;
   wire [7:0] rx_byte_ref, rx_byte_dut;
   integer seed = 121, samples = 0, mismatches = 0, cycle = 0, i, j, mode;
+  // rnd() draws: one call per statement (see docs/TASK_FORMAT.md)
+  reg [31:0] r0, r1, r2, r3, r4, r5;
 
   RefModule ref_inst(.clk(clk), .reset(reset), .sclk(sclk), .cs_n(cs_n), .mosi(mosi),
                      .load(load), .load_data(load_data), .miso(miso_ref),
@@ -59,9 +61,12 @@ module tb;
   // Hold the SPI lines for n cycles; load pulses with probability pl percent.
   task automatic hold(input sc, input cs, input mo, input integer n, input integer pl);
     integer c;
+    reg [31:0] h0, h1;
     begin
-      for (c = 0; c < n; c = c + 1)
-        drive(0, sc, cs, mo, (rnd() % 100) < pl, rnd());
+      for (c = 0; c < n; c = c + 1) begin
+        h0 = rnd(); h1 = rnd();
+        drive(0, sc, cs, mo, (h0 % 100) < pl, h1);
+      end
     end
   endtask
 
@@ -69,16 +74,21 @@ module tb;
   // half period lasts lo/hi cycles (random 1..3 when the argument is 0).
   task automatic xfer(input [15:0] word, input integer nbits, input integer half, input integer pl);
     integer b, lo, hi;
+    reg [31:0] x0, x1;
     begin
-      hold(0, 0, word[15], 1 + rnd() % 3, pl);
+      x0 = rnd();
+      hold(0, 0, word[15], 1 + x0 % 3, pl);
       for (b = 0; b < nbits; b = b + 1) begin
-        lo = half ? half : 1 + rnd() % 3;
-        hi = half ? half : 1 + rnd() % 3;
+        x0 = rnd(); x1 = rnd();
+        lo = half ? half : 1 + x0 % 3;
+        hi = half ? half : 1 + x1 % 3;
         if (b > 0) hold(0, 0, word[15 - b], lo, pl);
         hold(1, 0, word[15 - b], hi, pl);
       end
-      hold(0, 0, rnd(), 1 + rnd() % 2, pl);
-      hold(0, 1, rnd(), 1 + rnd() % 3, pl);
+      x0 = rnd(); x1 = rnd();
+      hold(0, 0, x0, 1 + x1 % 2, pl);
+      x0 = rnd(); x1 = rnd();
+      hold(0, 1, x0, 1 + x1 % 3, pl);
     end
   endtask
 
@@ -112,13 +122,20 @@ module tb;
     // random transactions, noise and resets
     for (i = 0; i < 100; i = i + 1) begin
       mode = rnd() % 6;
-      if (mode == 0)
-        for (j = 0; j < 12; j = j + 1)
-          drive((rnd() % 40) == 0, rnd(), (rnd() % 4) == 0,
-                rnd(), (rnd() % 8) == 0, rnd());
-      else if (mode == 1) xfer(rnd(), 1 + rnd() % 16, 0, 10);
-      else xfer(rnd(), (rnd() % 2) ? 8 : 16, 0, 3);
-      drive(0, 0, 1, 0, (rnd() % 2) == 0, rnd());
+      if (mode == 0) begin
+        for (j = 0; j < 12; j = j + 1) begin
+          r0 = rnd(); r1 = rnd(); r2 = rnd(); r3 = rnd(); r4 = rnd(); r5 = rnd();
+          drive((r0 % 40) == 0, r1, (r2 % 4) == 0, r3, (r4 % 8) == 0, r5);
+        end
+      end else if (mode == 1) begin
+        r0 = rnd(); r1 = rnd();
+        xfer(r0, 1 + r1 % 16, 0, 10);
+      end else begin
+        r0 = rnd(); r1 = rnd();
+        xfer(r0, (r1 % 2) ? 8 : 16, 0, 3);
+      end
+      r0 = rnd(); r1 = rnd();
+      drive(0, 0, 1, 0, (r0 % 2) == 0, r1);
     end
     $display("Mismatches: %0d in %0d samples", mismatches, samples);
     $finish;

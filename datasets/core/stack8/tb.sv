@@ -4,6 +4,8 @@ module tb;
   wire [7:0] top_ref, top_dut;
   wire empty_ref, full_ref, empty_dut, full_dut;
   integer seed = 32, samples = 0, mismatches = 0, cycle = 0, i, bias;
+  // rnd() draws: one call per statement (see docs/TASK_FORMAT.md)
+  reg [31:0] r0, r1, r2;
 
   RefModule ref_inst(.clk(clk), .reset(reset), .push(push), .pop(pop), .din(din),
                      .top(top_ref), .empty(empty_ref), .full(full_ref));
@@ -75,12 +77,13 @@ module tb;
     bias = 50;
     for (i = 0; i < 2000; i = i + 1) begin
       if (i % 64 == 0) bias = 15 + rnd() % 71;
-      case (rnd() % 10)
-        0: drive((rnd() % 20) == 0, 1, 1, rnd());
-        1: drive(0, 0, 0, rnd());
+      r0 = rnd(); r1 = rnd(); r2 = rnd();               // kind, reset/bias, data
+      case (r0 % 10)
+        0: drive((r1 % 20) == 0, 1, 1, r2);
+        1: drive(0, 0, 0, r2);
         default:
-          if ((rnd() % 100) < bias) drive(0, 1, 0, rnd());
-          else drive(0, 0, 1, rnd());
+          if ((r1 % 100) < bias) drive(0, 1, 0, r2);
+          else drive(0, 0, 1, r2);
       endcase
     end
     $display("Mismatches: %0d in %0d samples", mismatches, samples);

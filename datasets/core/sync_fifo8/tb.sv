@@ -5,6 +5,8 @@ module tb;
   wire full_ref, empty_ref, full_dut, empty_dut;
   wire [3:0] count_ref, count_dut;
   integer seed = 43, samples = 0, mismatches = 0, cycle = 0, i, bias;
+  // rnd() draws: one call per statement (see docs/TASK_FORMAT.md)
+  reg [31:0] r0, r1, r2, r3;
 
   RefModule ref_inst(.clk(clk), .reset(reset), .wr_en(wr_en), .wdata(wdata), .rd_en(rd_en),
                      .rdata(rdata_ref), .full(full_ref), .empty(empty_ref), .count(count_ref));
@@ -81,12 +83,13 @@ module tb;
     bias = 50;
     for (i = 0; i < 2500; i = i + 1) begin
       if (i % 50 == 0) bias = 15 + rnd() % 71;
-      case (rnd() % 8)
-        0: drive((rnd() % 25) == 0, 1, rnd(), 1);
-        1: drive(0, 0, rnd(), 0);
+      r0 = rnd(); r1 = rnd(); r2 = rnd(); r3 = rnd();   // kind, reset/bias, data, strobe
+      case (r0 % 8)
+        0: drive((r1 % 25) == 0, 1, r2, 1);
+        1: drive(0, 0, r2, 0);
         default:
-          if ((rnd() % 100) < bias) drive(0, 1, rnd(), (rnd() % 4) == 0);
-          else drive(0, (rnd() % 4) == 0, rnd(), 1);
+          if ((r1 % 100) < bias) drive(0, 1, r2, (r3 % 4) == 0);
+          else drive(0, (r3 % 4) == 0, r2, 1);
       endcase
     end
     $display("Mismatches: %0d in %0d samples", mismatches, samples);

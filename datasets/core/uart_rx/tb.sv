@@ -3,6 +3,8 @@ module tb;
   wire [7:0] data_ref, data_dut;
   wire dv_ref, fe_ref, dv_dut, fe_dut;
   integer seed = 109, samples = 0, mismatches = 0, cycle = 0, i, j, mode;
+  // rnd() draws: one call per statement (see docs/TASK_FORMAT.md)
+  reg [31:0] r0, r1;
 
   RefModule ref_inst(.clk(clk), .reset(reset), .rx(rx), .data(data_ref),
                      .data_valid(dv_ref), .framing_error(fe_ref));
@@ -105,15 +107,24 @@ module tb;
     // random frames, gaps, glitches and noise with occasional resets
     for (i = 0; i < 120; i = i + 1) begin
       mode = rnd() % 8;
-      if (mode < 4) send(rnd(), (rnd() % 6) != 0, mode);
-      else if (mode == 4) hold(0, 1 + rnd() % 3);
-      else if (mode == 5)
-        for (j = 0; j < 10; j = j + 1) drive((rnd() % 50) == 0, rnd());
-      else if (mode == 6) begin
-        send(rnd(), 1, 1);
+      if (mode < 4) begin
+        r0 = rnd(); r1 = rnd();
+        send(r0, (r1 % 6) != 0, mode);
+      end else if (mode == 4) begin
+        r0 = rnd();
+        hold(0, 1 + r0 % 3);
+      end else if (mode == 5) begin
+        for (j = 0; j < 10; j = j + 1) begin
+          r0 = rnd(); r1 = rnd();
+          drive((r0 % 50) == 0, r1);
+        end
+      end else if (mode == 6) begin
+        r0 = rnd();
+        send(r0, 1, 1);
         drive(1, 1);
       end
-      hold(1, rnd() % 6);
+      r0 = rnd();
+      hold(1, r0 % 6);
     end
     $display("Mismatches: %0d in %0d samples", mismatches, samples);
     $finish;

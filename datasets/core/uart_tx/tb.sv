@@ -3,6 +3,8 @@ module tb;
   reg [7:0] data = 0;
   wire tx_ref, busy_ref, tx_dut, busy_dut;
   integer seed = 98, samples = 0, mismatches = 0, cycle = 0, i, pstart;
+  // rnd() draws: one call per statement (see docs/TASK_FORMAT.md)
+  reg [31:0] r0, r1, r2;
 
   RefModule ref_inst(.clk(clk), .reset(reset), .start(start), .data(data),
                      .tx(tx_ref), .busy(busy_ref));
@@ -72,7 +74,8 @@ module tb;
     pstart = 10;
     for (i = 0; i < 3000; i = i + 1) begin
       if (i % 200 == 0) pstart = 2 + rnd() % 60;
-      drive((rnd() % 400) == 0, (rnd() % 100) < pstart, rnd());
+      r0 = rnd(); r1 = rnd(); r2 = rnd();
+      drive((r0 % 400) == 0, (r1 % 100) < pstart, r2);
     end
     $display("Mismatches: %0d in %0d samples", mismatches, samples);
     $finish;
