@@ -6,6 +6,8 @@
 #include <cstddef>
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
+#include <optional>
 #include <nlohmann/json.hpp>
 
 #include "commands.h"
@@ -82,7 +84,8 @@ int runCampaign(const FuzzFlags& f) {
     for (const auto& n : schedulerNames()) std::printf("%s\n", n.c_str());
     return kExitOk;
   }
-  if (f.core.empty()) return reportError(makeError(ErrorCode::BadArgument, "fuzz: --core CONFIG is required"));
+  if (f.core.empty() && f.mutant.empty())
+    return reportError(makeError(ErrorCode::BadArgument, "fuzz: --core CONFIG is required"));
   const double seconds = parseDuration(f.time);
   if (seconds < 0) return reportError(makeError(ErrorCode::BadArgument, "--time '" + f.time + "': expected e.g. 90, 30s, 10m, 1h"));
   if (seconds == 0 && f.tests == 0) return reportError(makeError(ErrorCode::BadArgument, "fuzz: give --time or --tests"));
@@ -90,8 +93,29 @@ int runCampaign(const FuzzFlags& f) {
   if (!coverage) return reportError(coverage.error());
   auto scheduler = makeScheduler(f.algo);
   if (!scheduler) return reportError(scheduler.error());
-  auto corePath = resolveCoreConfig(f.core);
+  std::optional<MutantCorpus> corpus;
+  unsigned mutantId = 0;
+  if (!f.mutant.empty()) {
+    const auto colon = f.mutant.rfind(':');
+    const std::string idText = colon == std::string::npos ? "" : f.mutant.substr(colon + 1);
+    if (idText.empty() || idText.find_first_not_of("0123456789") != std::string::npos || idText.size() > 5)
+      return reportError(makeError(ErrorCode::BadArgument, "--mutant '" + f.mutant + "': expected DIR:ID with a numeric ID"));
+    auto c = loadMutantCorpus(f.mutant.substr(0, colon));
+    if (!c) return reportError(c.error());
+    mutantId = static_cast<unsigned>(std::stoul(idText));
+    bool known = false;
+    for (const auto& m : c->mutants) known = known || m.id == mutantId;
+    if (!known)
+      return reportError(makeError(ErrorCode::BadArgument, "--mutant '" + f.mutant + "': " + (c->dir / "mutants.json").string() +
+                                                               " lists no visible mutant " + idText));
+    corpus = std::move(*c);
+  }
+  auto corePath = resolveCoreConfig(f.core.empty() ? corpus->coreConfig.string() : f.core);
   if (!corePath) return reportError(corePath.error());
+  if (corpus && !f.core.empty() &&
+      std::filesystem::weakly_canonical(*corePath) != std::filesystem::weakly_canonical(corpus->coreConfig))
+    return reportError(makeError(ErrorCode::BadArgument, "--mutant '" + f.mutant + "' was injected into " +
+                                                             corpus->coreConfig.string() + ", not " + corePath->string()));
   std::vector<Program> imported;
   if (!f.corpusFrom.empty()) {
     auto c = readCorpus(f.corpusFrom);
@@ -105,16 +129,10 @@ int runCampaign(const FuzzFlags& f) {
   spec.extraDefines = parseDefines(f.defines);
   spec.plusargs = f.plusargs;
   std::string mutantName;
-  if (!f.mutant.empty()) {
-    const auto colon = f.mutant.rfind(':');
-    if (colon == std::string::npos)
-      return reportError(makeError(ErrorCode::BadArgument, "--mutant '" + f.mutant + "': expected DIR:ID"));
-    auto corpus = loadMutantCorpus(f.mutant.substr(0, colon));
-    if (!corpus) return reportError(corpus.error());
-    const unsigned id = static_cast<unsigned>(std::stoul("0" + f.mutant.substr(colon + 1)));
+  if (corpus) {
     spec.sourcesOverride = corpus->sources;
-    spec.plusargs.push_back(mutantPlusarg(id));
-    mutantName = "mutant:" + std::to_string(id);
+    spec.plusargs.push_back(mutantPlusarg(mutantId));
+    mutantName = "mutant:" + std::to_string(mutantId);
   }
   spec.coverage = *coverage;
   spec.cacheDir = f.cacheDir;

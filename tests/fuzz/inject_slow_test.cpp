@@ -1,0 +1,197 @@
+// Slow tests (label slow), each needing a Verilator build of its own: bug injection (Yosys
+// mutate on the mc core, one build of the mutated netlist, the visibility check, the corpus
+// file, fuzzing a mutant from the command line) and toggle coverage.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <set>
+
+#include "rtlarena/core/files.h"
+#include "rtlarena/core/process.h"
+#include "rtlarena/fuzz/assembler.h"
+#include "rtlarena/fuzz/generator.h"
+#include "rtlarena/fuzz/inject.h"
+#include "rtlarena/fuzz/session.h"
+
+namespace rtlarena::fuzz {
+namespace {
+
+namespace fs = std::filesystem;
+
+const fs::path kRoot = RTLARENA_SOURCE_DIR;
+const fs::path kCache = RTLARENA_FUZZ_CACHE;
+
+fs::path coreJson(const std::string& core) { return kRoot / "designs" / "riscv" / core / "core.json"; }
+
+// One injection for the whole binary: 8 mutations of mc, seed 1.
+struct Injected {
+  std::optional<TempDir> dir;
+  InjectResult result;
+};
+const Injected& injected() {
+  static Injected inj = [] {
+    Injected i;
+    auto tmp = TempDir::create("fuzz-inject");
+    if (!tmp.ok()) {
+      ADD_FAILURE() << tmp.error().describe();
+      std::abort();
+    }
+    i.dir.emplace(std::move(*tmp));
+    InjectOptions o;
+    o.coreConfig = coreJson("mc");
+    o.count = 8;
+    o.seed = 1;
+    o.outDir = i.dir->path() / "mutants";
+    o.cacheDir = kCache;
+    o.directedTests = 300;
+    auto r = injectBugs(o);
+    if (!r.ok()) {
+      ADD_FAILURE() << r.error().describe();
+      std::abort();
+    }
+    i.result = std::move(*r);
+    return i;
+  }();
+  return inj;
+}
+
+TEST(FuzzInject, ListsEveryMutationAndKeepsTheVisibleOnes) {
+  const InjectResult& r = injected().result;
+  EXPECT_EQ(r.core, "mc");
+  EXPECT_EQ(r.tried, 8u);
+  ASSERT_EQ(r.all.size(), 8u);
+  const std::set<std::string> modes = {"inv", "const0", "const1", "cnot0", "cnot1"};
+  size_t visible = 0;
+  for (size_t i = 0; i < r.all.size(); ++i) {
+    const InjectedBug& b = r.all[i];
+    EXPECT_EQ(b.id, i + 1) << "select 0 is the unmutated netlist";
+    EXPECT_TRUE(modes.count(b.mode)) << b.command;
+    EXPECT_EQ(b.command.rfind("mutate", 0), 0u) << b.command;
+    EXPECT_EQ(b.visible, !b.foundBy.empty()) << b.id;
+    EXPECT_EQ(b.visible, !b.signature.empty()) << b.id;
+    visible += b.visible;
+  }
+  EXPECT_EQ(r.visible, visible);
+  EXPECT_EQ(r.kept.size(), visible);
+  // Yosys mutations of a core are mostly visible (10 of 12 in the benchmark); none would
+  // mean the check or the select plusarg is broken.
+  EXPECT_GE(visible, 2u);
+}
+
+TEST(FuzzInject, CorpusFileListsTheKeptMutantsAndTheyDivergeOnlyWhenSelected) {
+  const Injected& inj = injected();
+  auto corpus = loadMutantCorpus(inj.dir->path() / "mutants");
+  ASSERT_TRUE(corpus.ok()) << corpus.error().describe();
+  ASSERT_EQ(corpus->mutants.size(), inj.result.kept.size());
+  for (size_t i = 0; i < corpus->mutants.size(); ++i) {
+    EXPECT_EQ(corpus->mutants[i].id, inj.result.kept[i].id);
+    EXPECT_EQ(corpus->mutants[i].signature, inj.result.kept[i].signature);
+  }
+  // Rerun one mutant that a self-check program exposed: that program diverges with the
+  // mutant selected, and passes with select 0.
+  const InjectedBug* bySelfCheck = nullptr;
+  for (const auto& b : corpus->mutants)
+    if (b.foundBy.rfind("selfcheck:", 0) == 0) bySelfCheck = &b;
+  ASSERT_NE(bySelfCheck, nullptr) << "no mutant was exposed by a self-check program";
+  const fs::path program = kRoot / "designs" / "riscv" / "programs" / (bySelfCheck->foundBy.substr(10) + ".S");
+  AssembleResult a = assemble(*readFile(program));
+  ASSERT_TRUE(a.ok()) << a.error;
+  SessionSpec spec;
+  spec.coreConfig = corpus->coreConfig;
+  spec.sourcesOverride = corpus->sources;
+  spec.plusargs = {mutantPlusarg(bySelfCheck->id)};
+  spec.cacheDir = kCache;
+  auto s = openSession(spec);
+  ASSERT_TRUE(s.ok()) << s.error().describe();
+  RunnerOptions o;
+  o.selfCheckExit = true;
+  o.maxRetire = 200000;
+  o.maxCycles = 2000000;
+  Runner runner(*(*s)->dut, (*s)->core, (*s)->layout, o);
+  TestResult mutated = runner.runImage(a.words);
+  ASSERT_TRUE(mutated.divergence.has_value()) << "mutant " << bySelfCheck->id;
+  EXPECT_EQ(mutated.divergence->signature(), bySelfCheck->signature);
+  (*s)->dut->recreate({mutantPlusarg(0)});
+  TestResult clean = runner.runImage(a.words);
+  EXPECT_FALSE(clean.divergence.has_value()) << clean.divergence->message;
+  EXPECT_EQ(clean.a0, 0u);
+}
+
+ProcessResult runCli(const std::vector<std::string>& args, const fs::path& workDir) {
+  ProcessSpec ps;
+  ps.argv = {RTLARENA_BINARY};
+  ps.argv.insert(ps.argv.end(), args.begin(), args.end());
+  ps.workDir = workDir.string();
+  ps.env = defaultToolEnv(ps.workDir);
+  ps.env["RTLARENA_HOME"] = kRoot.string();
+  ps.deadline = std::chrono::minutes(20);
+  auto r = runProcess(ps);
+  if (!r.ok()) {
+    ADD_FAILURE() << r.error().describe();
+    return {};
+  }
+  return *r;
+}
+
+TEST(FuzzInject, CliFuzzesAMutantAndRejectsUnknownIds) {
+  const Injected& inj = injected();
+  const fs::path dir = inj.dir->path() / "mutants";
+  ASSERT_FALSE(inj.result.kept.empty());
+  const std::string id = std::to_string(inj.result.kept.front().id);
+  // --core comes from the corpus.
+  ProcessResult r = runCli({"fuzz", "--mutant", dir.string() + ":" + id, "--algo", "uniform", "--tests", "5000",
+                            "--seed", "1", "--stop-on-mismatch", "--no-minimize", "--json", "--cache-dir", kCache.string()},
+                           inj.dir->path());
+  ASSERT_EQ(r.exitCode, 1) << r.combined();  // 1: a mismatch was found
+  auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["bugs_found"], 1);
+  EXPECT_GT(j["first_mismatch_test"].get<int>(), 0);
+
+  // An id that is not a visible mutant, a non-numeric id and a corpus of another core fail
+  // before any build, naming what was wrong.
+  std::string invisible = "999";
+  for (const auto& b : inj.result.all)
+    if (!b.visible) invisible = std::to_string(b.id);
+  r = runCli({"fuzz", "--mutant", dir.string() + ":" + invisible, "--tests", "10"}, inj.dir->path());
+  EXPECT_EQ(r.exitCode, 2) << r.combined();
+  EXPECT_NE(r.err.find("lists no visible mutant " + invisible), std::string::npos) << r.err;
+  r = runCli({"fuzz", "--mutant", dir.string() + ":x1", "--tests", "10"}, inj.dir->path());
+  EXPECT_EQ(r.exitCode, 2) << r.combined();
+  EXPECT_NE(r.err.find("numeric ID"), std::string::npos) << r.err;
+  r = runCli({"fuzz", "--core", "p5", "--mutant", dir.string() + ":" + id, "--tests", "10"}, inj.dir->path());
+  EXPECT_EQ(r.exitCode, 2) << r.combined();
+  EXPECT_NE(r.err.find("was injected into"), std::string::npos) << r.err;
+}
+
+// Toggle coverage: counters on the core's signals only (the wrapper's memory is excluded),
+// read and zeroed per test like line coverage.
+TEST(FuzzCoverage, ToggleCountersCoverTheCoreAndAreZeroedPerTest) {
+  SessionSpec spec;
+  spec.coreConfig = coreJson("mc");
+  spec.coverage = CoverageKinds{false, true};
+  spec.cacheDir = kCache;
+  auto s = openSession(spec);
+  ASSERT_TRUE(s.ok()) << s.error().describe();
+  Session& ss = **s;
+  ASSERT_GT(ss.dut->coverCount(), 100u);
+  ASSERT_EQ(ss.artifact.points.size(), ss.dut->coverCount());
+  for (const auto& p : ss.artifact.points) {
+    EXPECT_EQ(p.kind, "toggle") << p.file << ":" << p.line;
+    EXPECT_EQ(p.file.find("rtlarena_dut"), std::string::npos) << p.file << " " << p.comment;
+  }
+  Program nop;
+  nop.body.assign(20, 0x00000013u);
+  ss.runner->run(nop);
+  TestResult a = ss.runner->run(nop);
+  for (unsigned i = 0; i < ss.dut->coverCount(); ++i) ASSERT_EQ(ss.dut->coverCounters()[i], 0u);
+  Generator g(ss.layout, ss.core.isa);
+  Rng rng(1);
+  TestResult b = ss.runner->run(g.generate(rng));
+  EXPECT_FALSE(b.divergence.has_value());
+  EXPECT_GT(b.hits.size(), a.hits.size()) << "random operands toggle more bits than NOPs";
+}
+
+}  // namespace
+}  // namespace rtlarena::fuzz
