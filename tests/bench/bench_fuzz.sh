@@ -6,9 +6,13 @@
 #  (2) coverage: every scheduler against `uniform`, SEEDS seeds, TESTS tests each: tests needed
 #      to reach uniform's median final coverage;
 #  (3) bugs: every catalogue bug x scheduler x seed, up to BUG_TESTS tests with
-#      --stop-on-mismatch: runs that found it, median tests and seconds to the first mismatch.
+#      --stop-on-mismatch: runs that found it, median tests and seconds to the first mismatch;
+#  (4) injected bugs: `fuzz inject -n MUTANTS` on mc and p5, then every visible mutant x
+#      scheduler x seed as in (3).
 # Knobs (environment): FUZZ_BENCH_SEEDS (10), FUZZ_BENCH_TESTS (10000), FUZZ_BENCH_BUG_TESTS
 # (20000), FUZZ_BENCH_BUGS (all; a space-separated subset), FUZZ_BENCH_ALGOS (all),
+# FUZZ_BENCH_MUTANTS (24 mutations tried per core), FUZZ_BENCH_MUTANT_CORES (mc p5),
+# FUZZ_BENCH_PARTS (1 2 3 4; the parts to run, finished runs are kept and reused),
 # FUZZ_BENCH_OUT (BUILD/bench-fuzz), FUZZ_BENCH_NO_DOC=1 to leave docs/BENCHMARKS.md alone.
 set -euo pipefail
 build=$(cd "${1:-build}" && pwd)
@@ -20,29 +24,33 @@ out=${FUZZ_BENCH_OUT:-$build/bench-fuzz}
 seeds=${FUZZ_BENCH_SEEDS:-10}
 tests=${FUZZ_BENCH_TESTS:-10000}
 bugtests=${FUZZ_BENCH_BUG_TESTS:-20000}
+mutants=${FUZZ_BENCH_MUTANTS:-24}
+mutcores=${FUZZ_BENCH_MUTANT_CORES:-mc p5}
 algos=${FUZZ_BENCH_ALGOS:-$("$rt" fuzz --list-algos | tr '\n' ' ')}
 bugs=${FUZZ_BENCH_BUGS:-$(python3 -c "import json;print(' '.join(b['core']+':'+b['id'] for b in json.load(open('designs/riscv/bugs.json'))['bugs']))")}
+parts=" ${FUZZ_BENCH_PARTS:-1 2 3 4} "
+part() { [[ "$parts" == *" $1 "* ]]; }
 mkdir -p "$out"
 export RTLARENA_HOME="$root"
 fz() { "$rt" fuzz --cache-dir "$cache" --quiet "$@" || [ $? -eq 1 ]; }
 
-echo "== (1) throughput"
-for core in mc p5; do
+part 1 && echo "== (1) throughput"
+part 1 && for core in mc p5; do
   fz --core $core --algo uniform --tests 20000 --seed 1 --json > "$out/tp-$core-full.json"
   fz --core $core --algo uniform --tests 20000 --seed 1 --json --coverage none > "$out/tp-$core-lockstep.json"
   fz --core $core --algo uniform --tests 20000 --seed 1 --json --coverage none --no-lockstep > "$out/tp-$core-bare.json"
 done
 
-echo "== (2) coverage: $seeds seeds x $tests tests: $algos"
-for algo in $algos; do
+part 2 && echo "== (2) coverage: $seeds seeds x $tests tests: $algos"
+part 2 && for algo in $algos; do
   for s in $(seq 1 "$seeds"); do
     d="$out/cov/mc-$algo-$s"
     [ -f "$d/summary.json" ] || fz --core mc --algo "$algo" --tests "$tests" --seed "$s" --no-minimize --out "$d" > /dev/null
   done
 done
 
-echo "== (3) bugs: $bugtests tests per run: $bugs"
-for cb in $bugs; do
+part 3 && echo "== (3) bugs: $bugtests tests per run: $bugs"
+part 3 && for cb in $bugs; do
   core=${cb%%:*}; bug=${cb#*:}
   for algo in $algos; do
     for s in $(seq 1 "$seeds"); do
@@ -54,7 +62,25 @@ for cb in $bugs; do
   done
 done
 
-python3 tests/bench/fuzz_report.py "$out" "$seeds" "$tests" "$bugtests" "$algos" "$bugs" > "$out/report.md"
+part 4 && echo "== (4) injected bugs: $mutants mutations per core on $mutcores"
+part 4 && for core in $mutcores; do
+  mdir="$out/mutants-$core"
+  [ -f "$mdir/mutants.json" ] || "$rt" fuzz inject --core "$core" -n "$mutants" --seed 1 --out "$mdir" \
+    --cache-dir "$cache" --json > "$out/inject-$core.json"
+  ids=$(python3 -c "import json,sys;print(' '.join(str(m['id']) for m in json.load(open(sys.argv[1]))['mutants'] if m['visible']))" "$mdir/mutants.json")
+  mkdir -p "$out/mutant-runs"
+  for id in $ids; do
+    for algo in $algos; do
+      for s in $(seq 1 "$seeds"); do
+        f="$out/mutant-runs/$core-$id-$algo-$s.json"
+        [ -s "$f" ] || fz --mutant "$mdir:$id" --algo "$algo" --tests "$bugtests" --seed "$s" \
+          --stop-on-mismatch --no-minimize --json > "$f"
+      done
+    done
+  done
+done
+
+python3 tests/bench/fuzz_report.py "$out" "$seeds" "$tests" "$bugtests" "$algos" "$bugs" "$mutcores" > "$out/report.md"
 cat "$out/report.md"
 if [ "${FUZZ_BENCH_NO_DOC:-0}" != 1 ]; then
   python3 - "$out/report.md" docs/BENCHMARKS.md <<'PY'

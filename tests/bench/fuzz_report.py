@@ -1,9 +1,10 @@
 """Aggregates bench_fuzz.sh runs into the markdown of docs/BENCHMARKS.md "## Fuzzer".
-Arguments: OUT SEEDS TESTS BUG_TESTS "ALGOS" "CORE:BUG ..."."""
-import csv, json, os, statistics, sys
+Arguments: OUT SEEDS TESTS BUG_TESTS "ALGOS" "CORE:BUG ..." ["MUTANT_CORES"]."""
+import csv, json, math, os, statistics, sys
 
 out, seeds, tests, bugtests = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
 algos, bugs = sys.argv[5].split(), sys.argv[6].split()
+mutcores = sys.argv[7].split() if len(sys.argv) > 7 else []
 
 
 def load(path):
@@ -104,3 +105,93 @@ print("|---|---:|---:|---:|---:|")
 for a in algos:
     ratio = f"{tests_tot['uniform'] / tests_tot[a]:.2f}x" if tests_tot.get(a) and "uniform" in tests_tot else "-"
     print(f"| {a} | {found_tot[a]} | {tests_tot[a]:,} | {ratio} | {fmt(med(secs[a]), ' s')} |")
+
+
+def injected_section():
+    corpora = []
+    for core in mutcores:
+        try:
+            with open(f"{out}/mutants-{core}/mutants.json") as f:
+                corpora.append((core, json.load(f)))
+        except Exception:
+            continue
+    if not corpora:
+        return
+    print(f"\n### Injected bugs (`fuzz inject`, {seeds} seeds per scheduler, at most {bugtests:,} tests,"
+          " stop at the first mismatch)\n")
+    print("| core | mutations tried | architecturally visible | exposed by a self-check program | only by random tests |")
+    print("|---|---:|---:|---:|---:|")
+    for core, c in corpora:
+        vis = [m for m in c["mutants"] if m["visible"]]
+        sc = sum(1 for m in vis if m["found_by"].startswith("selfcheck:"))
+        print(f"| {core} | {c['tried']} | {len(vis)} | {sc} | {len(vis) - sc} |")
+    print()
+    # Per core and scheduler: runs found, tests spent (a miss counts the budget), the ratio
+    # of uniform's spend, the geometric mean over mutants of uniform's median tests over the
+    # scheduler's (medians with a miss counted as the budget), and median tests and seconds.
+    per_mutant = []  # (name, {algo: (found, runs, median tests of the finds)})
+    print("| core | scheduler | mutants x seeds found | tests spent (a miss counts the budget) | vs uniform |"
+          " per-mutant median, geometric mean vs uniform | median tests / seconds of the finds |")
+    print("|---|---|---:|---:|---:|---:|---:|")
+    for core, c in corpora:
+        vis = [m for m in c["mutants"] if m["visible"]]
+        stats = {}
+        for a in algos:
+            found = runs = spent = 0
+            finds, secs, medians = [], [], {}
+            for m in vis:
+                costs = []
+                for s_ in range(1, seeds + 1):
+                    j = load(f"{out}/mutant-runs/{core}-{m['id']}-{a}-{s_}.json")
+                    if j is None:
+                        continue
+                    runs += 1
+                    if j.get("bugs_found"):
+                        found += 1
+                        finds.append(j["first_mismatch_test"])
+                        secs.append(j["first_mismatch_seconds"])
+                        costs.append(j["first_mismatch_test"])
+                    else:
+                        costs.append(bugtests)
+                spent += sum(costs)
+                if costs:
+                    medians[m["id"]] = med(costs)
+            stats[a] = (found, runs, spent, finds, secs, medians)
+        for m in vis:
+            cells = {}
+            for a in algos:
+                ts, n, r = [], 0, 0
+                for s_ in range(1, seeds + 1):
+                    j = load(f"{out}/mutant-runs/{core}-{m['id']}-{a}-{s_}.json")
+                    if j is None:
+                        continue
+                    r += 1
+                    if j.get("bugs_found"):
+                        n += 1
+                        ts.append(j["first_mismatch_test"])
+                cells[a] = (n, r, med(ts))
+            per_mutant.append((f"{core}#{m['id']} {m['mode']}", cells))
+        base = stats.get("uniform")
+        for a in algos:
+            found, runs, spent, finds, secs, medians = stats[a]
+            ratio = f"{base[2] / spent:.2f}x" if base and spent else "-"
+            geo = "-"
+            if base:
+                common = [i for i in medians if i in base[5] and medians[i] > 0]
+                if common:
+                    geo = f"{math.exp(statistics.mean(math.log(base[5][i] / medians[i]) for i in common)):.2f}x"
+            sec = med(secs)
+            sec = "-" if sec is None else f"{sec:.3f} s"
+            print(f"| {core} | {a} | {found}/{runs} | {spent:,} | {ratio} | {geo} | {fmt(med(finds))} / {sec} |")
+    hard = [(name, cells) for name, cells in per_mutant
+            if any(c[0] < c[1] or (c[2] or 0) > 100 for c in cells.values())]
+    if hard:
+        print("\nMutants that some scheduler missed or needed more than 100 tests for (found/runs, median tests):\n")
+        print("| mutant | " + " | ".join(algos) + " |")
+        print("|---|" + "---:|" * len(algos))
+        for name, cells in hard:
+            print(f"| {name} | " + " | ".join(f"{cells[a][0]}/{cells[a][1]} {fmt(cells[a][2])}" if a in cells else "-"
+                                              for a in algos) + " |")
+
+
+injected_section()
