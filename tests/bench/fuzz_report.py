@@ -29,6 +29,28 @@ def fmt(x, unit=""):
     return f"{x:,.0f}{unit}"
 
 
+class Cell:
+    """The stop-on-mismatch runs of one bug x scheduler, seeds 1..SEEDS: finds (tests to the
+    first mismatch), their seconds, and costs per run (a miss costs the whole budget)."""
+
+    def __init__(self, pattern):
+        self.runs, self.finds, self.secs, self.costs = 0, [], [], []
+        for s_ in range(1, seeds + 1):
+            j = load(pattern.format(seed=s_))
+            if j is None:
+                continue
+            self.runs += 1
+            if j.get("bugs_found"):
+                self.finds.append(j["first_mismatch_test"])
+                self.secs.append(j["first_mismatch_seconds"])
+                self.costs.append(j["first_mismatch_test"])
+            else:
+                self.costs.append(bugtests)
+
+    def text(self):
+        return f"{len(self.finds)}/{self.runs} {fmt(med(self.finds))}" if self.runs else "-"
+
+
 print("Figures from `make bench` (tests/bench/bench_fuzz.sh); each run is one process; the DUT"
       " build is cached and not counted. Tests are 6 register loads + 20 random instructions.\n")
 print("### Throughput (20,000 tests, `uniform`, seed 1)\n")
@@ -84,21 +106,11 @@ for cb in bugs:
     bug = cb.split(":", 1)[1]
     cells = []
     for a in algos:
-        ts, n, runs = [], 0, 0
-        for s in range(1, seeds + 1):
-            j = load(f"{out}/bugs/{bug}-{a}-{s}.json")
-            if j is None:
-                continue
-            runs += 1
-            if j.get("bugs_found"):
-                n += 1
-                ts.append(j["first_mismatch_test"])
-                secs[a].append(j["first_mismatch_seconds"])
-                tests_tot[a] += j["first_mismatch_test"]
-            else:
-                tests_tot[a] += bugtests  # a miss costs the whole budget
-        found_tot[a] += n
-        cells.append(f"{n}/{runs} {fmt(med(ts))}" if runs else "-")
+        c = Cell(f"{out}/bugs/{bug}-{a}-{{seed}}.json")
+        secs[a] += c.secs
+        tests_tot[a] += sum(c.costs)
+        found_tot[a] += len(c.finds)
+        cells.append(c.text())
     print(f"| {bug} | " + " | ".join(cells) + " |")
 print("\n| scheduler | bugs x seeds found | total tests spent (a miss counts the budget) | vs uniform | median seconds to a found bug |")
 print("|---|---:|---:|---:|---:|")
@@ -129,48 +141,21 @@ def injected_section():
     # Per core and scheduler: runs found, tests spent (a miss counts the budget), the ratio
     # of uniform's spend, the geometric mean over mutants of uniform's median tests over the
     # scheduler's (medians with a miss counted as the budget), and median tests and seconds.
-    per_mutant = []  # (name, {algo: (found, runs, median tests of the finds)})
+    per_mutant = []  # (name, {algo: Cell})
     print("| core | scheduler | mutants x seeds found | tests spent (a miss counts the budget) | vs uniform |"
           " per-mutant median, geometric mean vs uniform | median tests / seconds of the finds |")
     print("|---|---|---:|---:|---:|---:|---:|")
     for core, c in corpora:
         vis = [m for m in c["mutants"] if m["visible"]]
+        cells = {m["id"]: {a: Cell(f"{out}/mutant-runs/{core}-{m['id']}-{a}-{{seed}}.json") for a in algos}
+                 for m in vis}
+        per_mutant += [(f"{core}#{m['id']} {m['mode']}", cells[m["id"]]) for m in vis]
         stats = {}
         for a in algos:
-            found = runs = spent = 0
-            finds, secs, medians = [], [], {}
-            for m in vis:
-                costs = []
-                for s_ in range(1, seeds + 1):
-                    j = load(f"{out}/mutant-runs/{core}-{m['id']}-{a}-{s_}.json")
-                    if j is None:
-                        continue
-                    runs += 1
-                    if j.get("bugs_found"):
-                        found += 1
-                        finds.append(j["first_mismatch_test"])
-                        secs.append(j["first_mismatch_seconds"])
-                        costs.append(j["first_mismatch_test"])
-                    else:
-                        costs.append(bugtests)
-                spent += sum(costs)
-                if costs:
-                    medians[m["id"]] = med(costs)
-            stats[a] = (found, runs, spent, finds, secs, medians)
-        for m in vis:
-            cells = {}
-            for a in algos:
-                ts, n, r = [], 0, 0
-                for s_ in range(1, seeds + 1):
-                    j = load(f"{out}/mutant-runs/{core}-{m['id']}-{a}-{s_}.json")
-                    if j is None:
-                        continue
-                    r += 1
-                    if j.get("bugs_found"):
-                        n += 1
-                        ts.append(j["first_mismatch_test"])
-                cells[a] = (n, r, med(ts))
-            per_mutant.append((f"{core}#{m['id']} {m['mode']}", cells))
+            mine = [cells[m["id"]][a] for m in vis]
+            medians = {m["id"]: med(cells[m["id"]][a].costs) for m in vis if cells[m["id"]][a].costs}
+            stats[a] = (sum(len(c.finds) for c in mine), sum(c.runs for c in mine), sum(sum(c.costs) for c in mine),
+                        [t for c in mine for t in c.finds], [t for c in mine for t in c.secs], medians)
         base = stats.get("uniform")
         for a in algos:
             found, runs, spent, finds, secs, medians = stats[a]
@@ -184,14 +169,13 @@ def injected_section():
             sec = "-" if sec is None else f"{sec:.3f} s"
             print(f"| {core} | {a} | {found}/{runs} | {spent:,} | {ratio} | {geo} | {fmt(med(finds))} / {sec} |")
     hard = [(name, cells) for name, cells in per_mutant
-            if any(c[0] < c[1] or (c[2] or 0) > 100 for c in cells.values())]
+            if any(len(c.finds) < c.runs or (med(c.finds) or 0) > 100 for c in cells.values())]
     if hard:
         print("\nMutants that some scheduler missed or needed more than 100 tests for (found/runs, median tests):\n")
         print("| mutant | " + " | ".join(algos) + " |")
         print("|---|" + "---:|" * len(algos))
         for name, cells in hard:
-            print(f"| {name} | " + " | ".join(f"{cells[a][0]}/{cells[a][1]} {fmt(cells[a][2])}" if a in cells else "-"
-                                              for a in algos) + " |")
+            print(f"| {name} | " + " | ".join(cells[a].text() for a in algos) + " |")
 
 
 injected_section()

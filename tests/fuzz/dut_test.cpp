@@ -17,16 +17,16 @@
 #include "rtlarena/fuzz/minimize.h"
 #include "rtlarena/fuzz/report.h"
 #include "rtlarena/fuzz/session.h"
+#include "fuzz_test_paths.h"
 
 namespace rtlarena::fuzz {
 namespace {
 
 namespace fs = std::filesystem;
 
-const fs::path kRoot = RTLARENA_SOURCE_DIR;
-const fs::path kCache = RTLARENA_FUZZ_CACHE;
-
-fs::path coreJson(const std::string& core) { return kRoot / "designs" / "riscv" / core / "core.json"; }
+using test_paths::coreJson;
+using test_paths::kCache;
+using test_paths::kRoot;
 
 // One session per (core, bug, coverage) for the whole test binary.
 Session& session(const std::string& core, const std::string& bug = "", bool coverage = true) {

@@ -14,16 +14,16 @@
 #include "rtlarena/fuzz/generator.h"
 #include "rtlarena/fuzz/inject.h"
 #include "rtlarena/fuzz/session.h"
+#include "fuzz_test_paths.h"
 
 namespace rtlarena::fuzz {
 namespace {
 
 namespace fs = std::filesystem;
 
-const fs::path kRoot = RTLARENA_SOURCE_DIR;
-const fs::path kCache = RTLARENA_FUZZ_CACHE;
-
-fs::path coreJson(const std::string& core) { return kRoot / "designs" / "riscv" / core / "core.json"; }
+using test_paths::coreJson;
+using test_paths::kCache;
+using test_paths::kRoot;
 
 // One injection for the whole binary: 8 mutations of mc, seed 1.
 struct Injected {
