@@ -157,5 +157,31 @@ TEST(DatasetRun, ReferenceInCompatModeScoresFullWithCeilingAndControl) {
   EXPECT_LT(j["negative_control"]["native"].get<double>(), 0.5);
 }
 
+// VerilogEval's verdict depends on the extracted code alone: n identical answers are compiled
+// and simulated once per problem, and every sample is still stored and scored.
+TEST(DatasetRun, IdenticalAnswersAreScoredOnceInCompatMode) {
+  auto dir = TempDir::create("dsrun-dedup");
+  ASSERT_TRUE(dir.ok());
+  const std::string ds = kFixtures + "verilogeval2/dataset_spec-to-rtl";
+  auto tasks = loadDataset("verilogeval2:" + ds);
+  ASSERT_TRUE(tasks.ok()) << tasks.error().message;
+  const int problems = static_cast<int>(tasks->size());
+  ProcessSpec spec;
+  spec.argv = {RTLARENA_BINARY, "run", "--dataset", "verilogeval2:" + ds, "--model", "reference", "-n", "3",
+               "--compat", "verilogeval", "--no-controls", "--json", "--no-progress", "--out", (dir->path() / "run").string()};
+  spec.workDir = dir->path().string();
+  spec.env = defaultToolEnv(dir->path().string());
+  spec.deadline = std::chrono::milliseconds(240000);
+  auto r = runProcess(spec);
+  ASSERT_TRUE(r.ok());
+  ASSERT_EQ(r->exitCode, 0) << r->err;
+  auto j = nlohmann::json::parse(r->out);
+  EXPECT_EQ(j["samples"].get<int>(), 3 * problems);
+  EXPECT_EQ(j["verilogeval_evaluated_now"].get<int>(), problems);
+  EXPECT_EQ(j["verilogeval_reused_now"].get<int>(), 2 * problems);
+  EXPECT_EQ(j["verilogeval_codes"]["."].get<int>(), 3 * problems);
+  EXPECT_DOUBLE_EQ(j["verilogeval_score"].get<double>(), 100.0);
+}
+
 }  // namespace
 }  // namespace rtlarena

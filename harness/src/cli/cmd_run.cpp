@@ -250,6 +250,8 @@ void addRunCommand(CLI::App& app, int& exitCode) {
       if (summary->verilogEvalScore) {
         j["verilogeval_score"] = *summary->verilogEvalScore;
         j["verilogeval_codes"] = summary->compatCodes;
+        j["verilogeval_evaluated_now"] = summary->compatEvaluated;
+        j["verilogeval_reused_now"] = summary->compatReused;
         if (summary->verilogEvalScoreKept) {
           j["verilogeval_score_without_errata"] = *summary->verilogEvalScoreKept;
           j["verilogeval_excluded_tasks"] = summary->verilogEvalExcludedTasks;

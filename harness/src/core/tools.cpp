@@ -49,6 +49,29 @@ Result<std::string> findTool(const std::string& name) {
   return makeError(ErrorCode::ToolMissing, "'" + name + "' is not installed" + hint);
 }
 
+const VerilatorBinary& verilatorBinary() {
+  static std::once_flag once;
+  static VerilatorBinary found;
+  std::call_once(once, [] {
+    auto bin = findTool("verilator_bin");
+    if (!bin) return;
+    ProcessSpec spec;
+    spec.argv = {"verilator", "--getenv", "VERILATOR_ROOT"};
+    spec.workDir = "/";
+    spec.env = defaultToolEnv("/tmp");
+    spec.deadline = std::chrono::seconds(20);
+    auto r = runProcess(spec);
+    if (!r || !r->exitedOk()) return;
+    auto lines = splitLines(r->out);
+    if (lines.empty()) return;
+    const std::string root(trim(lines.front()));
+    std::error_code ec;
+    if (root.empty() || !fs::is_directory(root, ec)) return;
+    found = {*bin, root};
+  });
+  return found;
+}
+
 std::map<std::string, std::string> toolVersions() {
   static std::once_flag once;
   static std::map<std::string, std::string> versions;

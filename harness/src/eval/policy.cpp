@@ -15,6 +15,7 @@
 
 #include "rtlarena/core/files.h"
 #include "rtlarena/core/text.h"
+#include "rtlarena/core/tools.h"
 
 namespace rtlarena {
 namespace {
@@ -139,11 +140,14 @@ Result<PolicyReport> checkPolicy(const std::string& code, const std::string& top
   if (auto s = writeFile(dir / "candidate.sv", code); !s) return s.error();
 
   ProcessSpec spec;
-  spec.argv = {"verilator", "--xml-only",  "-Wno-fatal", "-Wno-lint", "-Wno-style",
+  const VerilatorBinary& direct = verilatorBinary();
+  spec.argv = {direct.bin.empty() ? "verilator" : direct.bin,
+               "--xml-only",  "-Wno-fatal", "-Wno-lint", "-Wno-style",
                "--top-module", top, "--xml-output", "parsed.xml", "--Mdir", "obj",
                "candidate.sv"};
   spec.workDir = dir.string();
   spec.env = defaultToolEnv(spec.workDir);
+  if (!direct.bin.empty()) spec.env["VERILATOR_ROOT"] = direct.root;
   spec.deadline = std::chrono::milliseconds(15000);
   spec.limits.addressSpace = 2ull << 30;
   spec.limits.fileSize = 64ull << 20;

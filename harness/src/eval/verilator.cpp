@@ -7,6 +7,7 @@
 #include <filesystem>
 
 #include "rtlarena/core/files.h"
+#include "rtlarena/core/tools.h"
 #include "rtlarena/eval/verilator.h"
 
 namespace rtlarena {
@@ -95,7 +96,12 @@ class VerilatorSimulator final : public Simulator {
 
     auto args = verilatorArgs(job, files);
     args.insert(args.begin() + 1, {"--cc", "--exe", "--main"});
-    auto v = runSandboxed(toolSpec(job, args, budget), sandbox);
+    ProcessSpec verilate = toolSpec(job, args, budget);
+    if (const VerilatorBinary& direct = verilatorBinary(); !direct.bin.empty()) {
+      verilate.argv.front() = direct.bin;  // skip the Perl wrapper's start-up
+      verilate.env["VERILATOR_ROOT"] = direct.root;
+    }
+    auto v = runSandboxed(verilate, sandbox);
     if (!v) return v.error();
     appendStep(outcome.compile, *v);
     if (!v->exitedOk()) return Ok{};

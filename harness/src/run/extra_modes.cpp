@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "rtlarena/core/hash.h"
 #include "rtlarena/eval/verilogeval_compat.h"
 #include "rtlarena/run/run_driver.h"
 #include "rtlarena/tasks/dataset.h"
@@ -29,11 +30,51 @@ Status ExtraModes::load() {
   return Ok{};
 }
 
-void ExtraModes::put(const std::string& taskId, int sample, const std::string& mode, const Evaluation& e) {
+void ExtraModes::put(const std::string& taskId, int sample, const std::string& mode, const Evaluation& e,
+                     bool countTime) {
   auto s = store_.putEvaluation({taskId, sample, mode, e});
   std::lock_guard lock(mutex_);
-  toolSeconds_ += e.wallSeconds;
+  if (countTime) toolSeconds_ += e.wallSeconds;
   if (!s && !error_) error_ = s.error();
+}
+
+void ExtraModes::scheduleCompat(const Task& task, int sample, std::string code) {
+  const auto key = std::make_pair(task.id, sha256Hex(code));
+  std::optional<Evaluation> known;
+  {
+    std::lock_guard lock(mutex_);
+    if (auto it = compatDone_.find(key); it != compatDone_.end()) {
+      known = it->second;
+    } else if (auto p = compatPending_.find(key); p != compatPending_.end()) {
+      p->second.push_back(sample);
+      return;
+    } else {
+      compatPending_[key] = {};
+    }
+  }
+  if (known) {
+    {
+      std::lock_guard lock(mutex_);
+      ++compatReused_;
+    }
+    put(task.id, sample, kCompatMode, *known, false);
+    return;
+  }
+  CompatJob job{options_.eval.workRoot, options_.eval.sandbox, sample, options_.eval.keepJobDirs};
+  pool_.submit([this, &task, code = std::move(code), job, sample, key] {
+    Evaluation e = evaluateVerilogEval(task, code, job);
+    std::vector<int> waiters;
+    {
+      std::lock_guard lock(mutex_);
+      if (e.verdict != Verdict::HarnessError) compatDone_[key] = e;
+      waiters = std::move(compatPending_[key]);
+      compatPending_.erase(key);
+      ++compatEvaluated_;
+      compatReused_ += static_cast<int>(waiters.size());
+    }
+    put(task.id, sample, kCompatMode, e);
+    for (int w : waiters) put(task.id, w, kCompatMode, e, false);
+  });
 }
 
 void ExtraModes::onSample(const Task& task, const SampleRecord& s) {
@@ -46,11 +87,7 @@ void ExtraModes::onSample(const Task& task, const SampleRecord& s) {
       e.compatCode = "?";
       put(task.id, sample, kCompatMode, e);
     } else {
-      std::string code = extractVerilogEval(s.rawAnswer, task.kind, task.interface);
-      CompatJob job{options_.eval.workRoot, options_.eval.sandbox, sample, options_.eval.keepJobDirs};
-      pool_.submit([this, &task, code = std::move(code), job, sample] {
-        put(task.id, sample, kCompatMode, evaluateVerilogEval(task, code, job));
-      });
+      scheduleCompat(task, sample, extractVerilogEval(s.rawAnswer, task.kind, task.interface));
     }
   }
   if (options_.secondSimulator && !have_.count({task.id, sample, kSecondSimulatorMode})) {
@@ -94,6 +131,11 @@ void ExtraModes::scheduleControls(const std::vector<Task>& tasks) {
 std::optional<Error> ExtraModes::error() {
   std::lock_guard lock(mutex_);
   return error_;
+}
+
+std::pair<int, int> ExtraModes::compatCounts() {
+  std::lock_guard lock(mutex_);
+  return {compatEvaluated_, compatReused_};
 }
 
 double ExtraModes::toolSeconds() {

@@ -362,6 +362,7 @@ Result<RunSummary> runBenchmark(const RunOptions& options) {
   summary->toolSeconds = shared.toolSeconds + extras.toolSeconds();
   summary->evaluated = shared.evaluated;
   summary->reused = shared.reused;
+  std::tie(summary->compatEvaluated, summary->compatReused) = extras.compatCounts();
   return summary;
 }
 

@@ -11,6 +11,16 @@ namespace rtlarena {
 /// Absolute path of a program found in PATH, or ToolMissing naming the Debian package.
 Result<std::string> findTool(const std::string& name);
 
+/// Verilator's own binary and root. `verilator` is a Perl wrapper that sets VERILATOR_ROOT and
+/// execs `verilator_bin`; for a small parse its start-up is most of the cost, so callers that
+/// only parse run `bin` with VERILATOR_ROOT=`root`. Probed once per process; empty `bin` when
+/// either cannot be found (then use the wrapper).
+struct VerilatorBinary {
+  std::string bin;
+  std::string root;
+};
+const VerilatorBinary& verilatorBinary();
+
 /// First line of `TOOL --version` (or -V) for the tools rtlarena uses, cached per process.
 std::map<std::string, std::string> toolVersions();
 

@@ -10,6 +10,7 @@
 #include <optional>
 #include <set>
 #include <tuple>
+#include <utility>
 #include <string>
 #include <vector>
 
@@ -43,9 +44,15 @@ class ExtraModes {
   /// The first store error seen, if any (after the pool drained).
   std::optional<Error> error();
   double toolSeconds();
+  /// Compat evaluations run, and samples that copied one (identical extracted code).
+  std::pair<int, int> compatCounts();
 
  private:
-  void put(const std::string& taskId, int sample, const std::string& mode, const Evaluation& e);
+  void put(const std::string& taskId, int sample, const std::string& mode, const Evaluation& e,
+           bool countTime = true);
+  /// VerilogEval's verdict depends on the extracted code alone, so identical code of one task
+  /// is evaluated once: later samples wait for that evaluation or copy its result.
+  void scheduleCompat(const Task& task, int sample, std::string code);
   ExtraModeOptions options_;
   Store& store_;
   WorkerPool& pool_;
@@ -53,6 +60,9 @@ class ExtraModes {
   std::set<std::tuple<std::string, int, std::string>> have_;
   std::optional<Error> error_;
   double toolSeconds_ = 0;
+  int compatEvaluated_ = 0, compatReused_ = 0;
+  std::map<std::pair<std::string, std::string>, Evaluation> compatDone_;            // (task, code hash)
+  std::map<std::pair<std::string, std::string>, std::vector<int>> compatPending_;  // waiting samples
 };
 
 /// The simulator names `--sim both` stores natively and as its second mode.

@@ -51,6 +51,8 @@ struct RunSummary {
   double toolSeconds = 0;     ///< sum of tool wall time over evaluations done in this run
   int evaluated = 0;          ///< evaluations done by this invocation (not resumed)
   int reused = 0;             ///< identical candidates evaluated once
+  int compatEvaluated = 0;    ///< VerilogEval-compatible evaluations done by this invocation
+  int compatReused = 0;       ///< ... and copied from an identical answer of the same task
   std::string storePath;
 
   // Datasets (extra_modes.h): other scorings of the same run, read from the store.
