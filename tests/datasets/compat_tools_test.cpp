@@ -135,20 +135,32 @@ TEST(NativeEvaluation, ForeignDatasetGoldensPassOnIcarus) {
   }
 }
 
-TEST(DatasetRun, ReferenceInCompatModeScoresFullWithCeilingAndControl) {
+// `rtlarena run --dataset verilogeval2:<fixture> --model reference --json ARGS...` in a fresh
+// folder; the parsed summary, or null after a failure was recorded.
+nlohmann::json runReferenceOnFixture(const std::vector<std::string>& args) {
   auto dir = TempDir::create("dsrun");
-  ASSERT_TRUE(dir.ok());
+  if (!dir.ok()) {
+    ADD_FAILURE() << dir.error().message;
+    return nullptr;
+  }
   ProcessSpec spec;
   spec.argv = {RTLARENA_BINARY, "run", "--dataset", "verilogeval2:" + kFixtures + "verilogeval2/dataset_spec-to-rtl",
-               "--model", "reference", "--compat", "verilogeval", "--json", "--no-progress", "--out",
-               (dir->path() / "run").string()};
+               "--model", "reference", "--json", "--no-progress", "--out", (dir->path() / "run").string()};
+  spec.argv.insert(spec.argv.end(), args.begin(), args.end());
   spec.workDir = dir->path().string();
   spec.env = defaultToolEnv(dir->path().string());
   spec.deadline = std::chrono::milliseconds(240000);
   auto r = runProcess(spec);
-  ASSERT_TRUE(r.ok());
-  ASSERT_EQ(r->exitCode, 0) << r->err;
-  auto j = nlohmann::json::parse(r->out);
+  if (!r.ok() || r->exitCode != 0) {
+    ADD_FAILURE() << (r.ok() ? r->err : r.error().message);
+    return nullptr;
+  }
+  return nlohmann::json::parse(r->out);
+}
+
+TEST(DatasetRun, ReferenceInCompatModeScoresFullWithCeilingAndControl) {
+  auto j = runReferenceOnFixture({"--compat", "verilogeval"});
+  ASSERT_FALSE(j.is_null());
   EXPECT_DOUBLE_EQ(j["pass_at"]["1"].get<double>(), 1.0);
   EXPECT_DOUBLE_EQ(j["verilogeval_score"].get<double>(), 100.0);
   EXPECT_DOUBLE_EQ(j["golden_ceiling"]["native"].get<double>(), 1.0);
@@ -160,22 +172,11 @@ TEST(DatasetRun, ReferenceInCompatModeScoresFullWithCeilingAndControl) {
 // VerilogEval's verdict depends on the extracted code alone: n identical answers are compiled
 // and simulated once per problem, and every sample is still stored and scored.
 TEST(DatasetRun, IdenticalAnswersAreScoredOnceInCompatMode) {
-  auto dir = TempDir::create("dsrun-dedup");
-  ASSERT_TRUE(dir.ok());
-  const std::string ds = kFixtures + "verilogeval2/dataset_spec-to-rtl";
-  auto tasks = loadDataset("verilogeval2:" + ds);
+  auto tasks = loadDataset("verilogeval2:" + kFixtures + "verilogeval2/dataset_spec-to-rtl");
   ASSERT_TRUE(tasks.ok()) << tasks.error().message;
   const int problems = static_cast<int>(tasks->size());
-  ProcessSpec spec;
-  spec.argv = {RTLARENA_BINARY, "run", "--dataset", "verilogeval2:" + ds, "--model", "reference", "-n", "3",
-               "--compat", "verilogeval", "--no-controls", "--json", "--no-progress", "--out", (dir->path() / "run").string()};
-  spec.workDir = dir->path().string();
-  spec.env = defaultToolEnv(dir->path().string());
-  spec.deadline = std::chrono::milliseconds(240000);
-  auto r = runProcess(spec);
-  ASSERT_TRUE(r.ok());
-  ASSERT_EQ(r->exitCode, 0) << r->err;
-  auto j = nlohmann::json::parse(r->out);
+  auto j = runReferenceOnFixture({"-n", "3", "--compat", "verilogeval", "--no-controls"});
+  ASSERT_FALSE(j.is_null());
   EXPECT_EQ(j["samples"].get<int>(), 3 * problems);
   EXPECT_EQ(j["verilogeval_evaluated_now"].get<int>(), problems);
   EXPECT_EQ(j["verilogeval_reused_now"].get<int>(), 2 * problems);

@@ -24,9 +24,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-using test_paths::coreJson;
-using test_paths::kCache;
-using test_paths::kRoot;
+using namespace test_paths;
 
 // One session per (core, bug, coverage) for the whole test binary.
 Session& session(const std::string& core, const std::string& bug = "", bool coverage = true) {

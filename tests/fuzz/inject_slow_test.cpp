@@ -21,9 +21,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-using test_paths::coreJson;
-using test_paths::kCache;
-using test_paths::kRoot;
+using namespace test_paths;
 
 // One injection for the whole binary: 8 mutations of mc, seed 1.
 struct Injected {
