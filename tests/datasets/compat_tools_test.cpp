@@ -1,6 +1,8 @@
 // VerilogEval-compatible evaluation and dataset runs with the real Icarus (tools label).
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
@@ -135,8 +137,9 @@ TEST(NativeEvaluation, ForeignDatasetGoldensPassOnIcarus) {
   }
 }
 
-// `rtlarena run --dataset verilogeval2:<fixture> --model reference --json ARGS...` in a fresh
-// folder; the parsed summary, or null after a failure was recorded.
+// `rtlarena run --dataset verilogeval2:<fixture> --json ARGS...` in a fresh folder, with
+// `--model reference` unless ARGS name a model; the parsed summary, or null after a failure
+// was recorded.
 nlohmann::json runReferenceOnFixture(const std::vector<std::string>& args) {
   auto dir = TempDir::create("dsrun");
   if (!dir.ok()) {
@@ -145,7 +148,8 @@ nlohmann::json runReferenceOnFixture(const std::vector<std::string>& args) {
   }
   ProcessSpec spec;
   spec.argv = {RTLARENA_BINARY, "run", "--dataset", "verilogeval2:" + kFixtures + "verilogeval2/dataset_spec-to-rtl",
-               "--model", "reference", "--json", "--no-progress", "--out", (dir->path() / "run").string()};
+               "--json", "--no-progress", "--out", (dir->path() / "run").string()};
+  if (std::find(args.begin(), args.end(), "--model") == args.end()) spec.argv.insert(spec.argv.end(), {"--model", "reference"});
   spec.argv.insert(spec.argv.end(), args.begin(), args.end());
   spec.workDir = dir->path().string();
   spec.env = defaultToolEnv(dir->path().string());
@@ -169,19 +173,47 @@ TEST(DatasetRun, ReferenceInCompatModeScoresFullWithCeilingAndControl) {
   EXPECT_LT(j["negative_control"]["native"].get<double>(), 0.5);
 }
 
-// VerilogEval's verdict depends on the extracted code alone: n identical answers are compiled
-// and simulated once per problem, and every sample is still stored and scored.
-TEST(DatasetRun, IdenticalAnswersAreScoredOnceInCompatMode) {
+// VerilogEval's verdict depends on the extracted code alone, and the native Icarus run already
+// uses the original's compile flags: n identical answers cost one native compile and
+// simulation per problem, and every sample still gets both verdicts.
+TEST(DatasetRun, IdenticalAnswersAreScoredOnceAndCompatReadsTheNativeRun) {
   auto tasks = loadDataset("verilogeval2:" + kFixtures + "verilogeval2/dataset_spec-to-rtl");
   ASSERT_TRUE(tasks.ok()) << tasks.error().message;
   const int problems = static_cast<int>(tasks->size());
   auto j = runReferenceOnFixture({"-n", "3", "--compat", "verilogeval", "--no-controls"});
   ASSERT_FALSE(j.is_null());
   EXPECT_EQ(j["samples"].get<int>(), 3 * problems);
-  EXPECT_EQ(j["verilogeval_evaluated_now"].get<int>(), problems);
+  EXPECT_EQ(j["evaluated_now"].get<int>(), problems);
+  EXPECT_EQ(j["verilogeval_evaluated_now"].get<int>(), 0);
+  EXPECT_EQ(j["verilogeval_from_native_now"].get<int>(), problems);
   EXPECT_EQ(j["verilogeval_reused_now"].get<int>(), 2 * problems);
   EXPECT_EQ(j["verilogeval_codes"]["."].get<int>(), 3 * problems);
   EXPECT_DOUBLE_EQ(j["verilogeval_score"].get<double>(), 100.0);
+}
+
+// A native evaluation that does not simulate (the policy refuses $display) cannot stand in: the
+// compat verdict then comes from its own run of the original's commands. A compile failure
+// is read from the native compile.
+TEST(DatasetRun, CompatRunsItsOwnSimulationWhenTheNativeOneCannotStandIn) {
+  auto dir = TempDir::create("dsrun-replay");
+  ASSERT_TRUE(dir.ok());
+  const std::string header = "module TopModule (input a, input b, input c, output y);\n";
+  nlohmann::json answers[] = {
+      {{"task_id", "Prob002_and3"}, {"sample", 0},
+       {"response", "[BEGIN]\n" + header + "  assign y = a & b & c;\n  initial $display(\"hi\");\nendmodule\n[DONE]\n"}},
+      {{"task_id", "Prob002_and3"}, {"sample", 1}, {"response", "[BEGIN]\n" + header + "  assign y = a & b & c;\nendmodule\n[DONE]\n"}},
+      {{"task_id", "Prob002_and3"}, {"sample", 2}, {"response", "[BEGIN]\n" + header + "  assign y = a & b & c\nendmodule\n[DONE]\n"}}};
+  std::string lines;
+  for (const auto& a : answers) lines += a.dump() + "\n";
+  ASSERT_TRUE(writeFile(dir->path() / "answers.jsonl", lines).ok());
+  auto j = runReferenceOnFixture({"--model", "replay:" + (dir->path() / "answers.jsonl").string(), "--task", "Prob002_and3",
+                                  "-n", "3", "--compat", "verilogeval", "--no-controls"});
+  ASSERT_FALSE(j.is_null());
+  EXPECT_EQ(j["verdicts"]["policy_violation"].get<int>(), 1) << j.dump();
+  EXPECT_EQ(j["verilogeval_evaluated_now"].get<int>(), 1);
+  EXPECT_EQ(j["verilogeval_from_native_now"].get<int>(), 2);
+  EXPECT_EQ(j["verilogeval_codes"]["."].get<int>(), 2) << j.dump();
+  EXPECT_EQ(j["verilogeval_codes"]["S"].get<int>(), 1) << j.dump();
 }
 
 }  // namespace

@@ -251,6 +251,7 @@ void addRunCommand(CLI::App& app, int& exitCode) {
         j["verilogeval_score"] = *summary->verilogEvalScore;
         j["verilogeval_codes"] = summary->compatCodes;
         j["verilogeval_evaluated_now"] = summary->compatEvaluated;
+        j["verilogeval_from_native_now"] = summary->compatFromNative;
         j["verilogeval_reused_now"] = summary->compatReused;
         if (summary->verilogEvalScoreKept) {
           j["verilogeval_score_without_errata"] = *summary->verilogEvalScoreKept;

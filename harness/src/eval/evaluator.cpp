@@ -34,7 +34,7 @@ std::vector<SourceFile> jobSources(const Task& task, const std::string& code) {
 
 Evaluator::Evaluator(EvalOptions options) : options_(std::move(options)) {}
 
-Evaluation Evaluator::evaluate(const Task& task, const std::string& code) const {
+Evaluation Evaluator::evaluate(const Task& task, const std::string& code, SimOutcome* rawOutcome) const {
   const auto start = std::chrono::steady_clock::now();
   auto finish = [&](Evaluation e) {
     e.wallSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -86,6 +86,7 @@ Evaluation Evaluator::evaluate(const Task& task, const std::string& code) const 
   auto outcome = simulator->simulate(job);
   if (!outcome) return harnessError(outcome.error().describe());
   Evaluation e = classifySimulation(*outcome, task);
+  if (rawOutcome) *rawOutcome = *outcome;
   e.logTail = scrubPaths(e.logTail, jobDir);
   e.message = scrubPaths(e.message, jobDir);
   e.policySeconds = policySeconds;

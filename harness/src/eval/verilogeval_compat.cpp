@@ -107,6 +107,24 @@ int verilogEvalProblemPercent(int npass, int nsamples) {
   return static_cast<int>((static_cast<double>(npass) / static_cast<double>(nsamples)) * 100.0);
 }
 
+namespace {
+// The verdict part of a compat Evaluation from the combined compile and run log.
+void scoreCompatLog(Evaluation& e, const std::string& log, const std::string& sampleCode, const std::string& timeoutNote) {
+  const char code = classifyVerilogEvalLog(log, sampleCode);
+  e.compatCode = std::string(1, code);
+  e.verdict = verdictOfCode(code);
+  e.cls = code == '.' ? "" : std::string("ve_") + code;
+  e.message = code == '.' ? "" : "VerilogEval code " + e.compatCode + ": " + verilogEvalCodeName(code);
+  if (code == 'T') e.message += timeoutNote;
+  ResultLine rl = parseResultLine(log);
+  if (rl.found) {
+    e.mismatches = rl.mismatches;
+    e.samples = rl.samples;
+  }
+  e.logTail = tailLines(log, 30);
+}
+}  // namespace
+
 Evaluation evaluateVerilogEval(const Task& task, const std::string& sampleCode, const CompatJob& job) {
   const auto start = std::chrono::steady_clock::now();
   Evaluation e;
@@ -192,19 +210,48 @@ Evaluation evaluateVerilogEval(const Task& task, const std::string& sampleCode, 
     // What `timeout 30 ./BIN` prints when the compile produced nothing.
     log += "timeout: failed to run command './" + bin + "': No such file or directory\n";
   }
-  const char code = classifyVerilogEvalLog(log, sampleCode);
-  e.compatCode = std::string(1, code);
-  e.verdict = verdictOfCode(code);
-  e.cls = code == '.' ? "" : std::string("ve_") + code;
-  e.message = code == '.' ? "" : "VerilogEval code " + e.compatCode + ": " + verilogEvalCodeName(code);
-  if (code == 'T') e.message += timeoutNote;
-  ResultLine rl = parseResultLine(log);
-  if (rl.found) {
-    e.mismatches = rl.mismatches;
-    e.samples = rl.samples;
-  }
-  e.logTail = scrubPaths(tailLines(log, 30), jobDir);
+  scoreCompatLog(e, log, sampleCode, timeoutNote);
+  e.logTail = scrubPaths(e.logTail, jobDir);
   return finish(e);
+}
+
+bool sameSourceForVerilogEval(const std::string& compatCode, const std::string& nativeCode) {
+  auto significant = [](const std::string& code) {
+    std::string out;
+    for (auto line : splitLines(code))
+      if (!startsWith(trim(line), "// VERILOG-EVAL:")) out += std::string(line) + "\n";
+    return std::string(trim(out));
+  };
+  return significant(compatCode) == significant(nativeCode);
+}
+
+std::optional<Evaluation> verilogEvalFromNativeRun(const Task& task, const std::string& sampleCode, const SimOutcome& native) {
+  if (native.simulator != "icarus" || !startsWith(task.format, "verilogeval")) return std::nullopt;
+  // vvp -n turns $stop into $finish; the original's image would stop for input instead.
+  for (const std::string* text : {&sampleCode, &task.testbench, &task.reference})
+    if (contains(*text, "$stop")) return std::nullopt;
+  auto endedOnItsOwn = [](const ProcessResult& r, double withinSeconds) {
+    return !r.timedOut && !r.outputLimitHit && r.signal == 0 && r.wallSeconds < withinSeconds;
+  };
+  if (!endedOnItsOwn(native.compile, 60.0)) return std::nullopt;
+  std::string log = native.compile.out + native.compile.err;
+  std::string timeoutNote;
+  if (native.compiled) {
+    // Well inside the original's 30 s, so a slower machine moment cannot turn it into T.
+    if (!endedOnItsOwn(native.run, 20.0)) return std::nullopt;
+    log += native.run.out + native.run.err;
+    if (contains(native.run.out, "TIMEOUT") || contains(native.run.err, "TIMEOUT"))
+      timeoutNote = " (a TIMEOUT line was printed by the simulation itself, e.g. the testbench's watchdog; "
+                    "the analyzer scores any such line T even when a result line follows)";
+  } else {
+    log += "timeout: failed to run command: No such file or directory\n";
+  }
+  Evaluation e;
+  e.simulator = "icarus";
+  e.compileSeconds = native.compile.wallSeconds;
+  e.simSeconds = native.compiled ? native.run.wallSeconds : 0;
+  scoreCompatLog(e, log, sampleCode, timeoutNote);
+  return e;
 }
 
 }  // namespace rtlarena

@@ -38,46 +38,83 @@ void ExtraModes::put(const std::string& taskId, int sample, const std::string& m
   if (!s && !error_) error_ = s.error();
 }
 
-void ExtraModes::scheduleCompat(const Task& task, int sample, std::string code) {
-  const auto key = std::make_pair(task.id, sha256Hex(code));
+void ExtraModes::scheduleCompat(const Task& task, int sample, std::string code, const std::string& nativeHash) {
+  auto key = std::make_pair(task.id, sha256Hex(code));
   std::optional<Evaluation> known;
   {
     std::lock_guard lock(mutex_);
     if (auto it = compatDone_.find(key); it != compatDone_.end()) {
       known = it->second;
+      ++compatReused_;
     } else if (auto p = compatPending_.find(key); p != compatPending_.end()) {
       p->second.push_back(sample);
       return;
     } else {
       compatPending_[key] = {};
+      if (!nativeHash.empty()) {
+        compatDeferred_[{task.id, nativeHash}].push_back({key, sample, code});
+        return;
+      }
     }
   }
   if (known) {
-    {
-      std::lock_guard lock(mutex_);
-      ++compatReused_;
-    }
     put(task.id, sample, kCompatMode, *known, false);
     return;
   }
+  submitCompat(task, sample, std::move(code), std::move(key));
+}
+
+void ExtraModes::submitCompat(const Task& task, int sample, std::string code, std::pair<std::string, std::string> key) {
   CompatJob job{options_.eval.workRoot, options_.eval.sandbox, sample, options_.eval.keepJobDirs};
-  pool_.submit([this, &task, code = std::move(code), job, sample, key] {
+  pool_.submit([this, &task, code = std::move(code), job, sample, key = std::move(key)] {
     Evaluation e = evaluateVerilogEval(task, code, job);
-    std::vector<int> waiters;
     {
       std::lock_guard lock(mutex_);
-      if (e.verdict != Verdict::HarnessError) compatDone_[key] = e;
-      waiters = std::move(compatPending_[key]);
-      compatPending_.erase(key);
       ++compatEvaluated_;
-      compatReused_ += static_cast<int>(waiters.size());
     }
-    put(task.id, sample, kCompatMode, e);
-    for (int w : waiters) put(task.id, w, kCompatMode, e, false);
+    fulfilCompat(task.id, sample, key, e);
   });
 }
 
-void ExtraModes::onSample(const Task& task, const SampleRecord& s) {
+void ExtraModes::fulfilCompat(const std::string& taskId, int sample, const std::pair<std::string, std::string>& key,
+                              const Evaluation& e) {
+  std::vector<int> waiters;
+  {
+    std::lock_guard lock(mutex_);
+    if (e.verdict != Verdict::HarnessError) compatDone_[key] = e;
+    waiters = std::move(compatPending_[key]);
+    compatPending_.erase(key);
+    compatReused_ += static_cast<int>(waiters.size());
+  }
+  put(taskId, sample, kCompatMode, e);
+  for (int w : waiters) put(taskId, w, kCompatMode, e, false);
+}
+
+void ExtraModes::onNativeRun(const Task& task, const std::string& code, const SimOutcome* outcome) {
+  std::vector<Deferred> waiting;
+  {
+    std::lock_guard lock(mutex_);
+    auto it = compatDeferred_.find({task.id, sha256Hex(code)});
+    if (it == compatDeferred_.end()) return;
+    waiting = std::move(it->second);
+    compatDeferred_.erase(it);
+  }
+  for (auto& d : waiting) {
+    std::optional<Evaluation> fromNative;
+    if (outcome) fromNative = verilogEvalFromNativeRun(task, d.code, *outcome);
+    if (!fromNative) {
+      submitCompat(task, d.sample, std::move(d.code), std::move(d.key));
+      continue;
+    }
+    {
+      std::lock_guard lock(mutex_);
+      ++compatFromNative_;
+    }
+    fulfilCompat(task.id, d.sample, d.key, *fromNative);
+  }
+}
+
+void ExtraModes::onSample(const Task& task, const SampleRecord& s, bool nativeRunComing) {
   const int sample = s.sample;
   if (options_.compat && !have_.count({task.id, sample, kCompatMode})) {
     if (s.llmError) {
@@ -87,7 +124,9 @@ void ExtraModes::onSample(const Task& task, const SampleRecord& s) {
       e.compatCode = "?";
       put(task.id, sample, kCompatMode, e);
     } else {
-      scheduleCompat(task, sample, extractVerilogEval(s.rawAnswer, task.kind, task.interface));
+      std::string code = extractVerilogEval(s.rawAnswer, task.kind, task.interface);
+      const bool sameAsNative = nativeRunComing && sameSourceForVerilogEval(code, s.code);
+      scheduleCompat(task, sample, std::move(code), sameAsNative ? s.codeHash : std::string());
     }
   }
   if (options_.secondSimulator && !have_.count({task.id, sample, kSecondSimulatorMode})) {
@@ -133,9 +172,9 @@ std::optional<Error> ExtraModes::error() {
   return error_;
 }
 
-std::pair<int, int> ExtraModes::compatCounts() {
+ExtraModes::CompatCounts ExtraModes::compatCounts() {
   std::lock_guard lock(mutex_);
-  return {compatEvaluated_, compatReused_};
+  return {compatEvaluated_, compatFromNative_, compatReused_};
 }
 
 double ExtraModes::toolSeconds() {

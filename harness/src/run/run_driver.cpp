@@ -228,8 +228,11 @@ Result<RunSummary> runBenchmark(const RunOptions& options) {
   };
 
   // Evaluates one stored sample, or joins an identical candidate's evaluation.
+  // The compat mode hears of each sample under shared.mutex, where it is decided whether a
+  // native run of the same code is still to come (pending or fresh), and that run reports back
+  // under the same lock before it leaves `pending`, so no compat sample can miss it.
   auto scheduleEval = [&](const Task& task, const SampleRecord& s) {
-    extras.onSample(task, s);
+    if (s.llmError || s.code.empty()) extras.onSample(task, s);
     if (s.llmError) {
       Evaluation e;
       e.verdict = Verdict::LlmError;
@@ -253,11 +256,14 @@ Result<RunSummary> runBenchmark(const RunOptions& options) {
       if (auto it = shared.done.find(key); it != shared.done.end()) {
         ++shared.reused;
         known = it->second;
+        extras.onSample(task, s, false);
       } else if (auto p = shared.pending.find(key); p != shared.pending.end()) {
         p->second.push_back(s.sample);
+        extras.onSample(task, s, true);
         return;
       } else {
         shared.pending[key] = {};
+        extras.onSample(task, s, true);
       }
     }
     if (known) {
@@ -267,10 +273,13 @@ Result<RunSummary> runBenchmark(const RunOptions& options) {
     const std::string code = s.code;
     const int sample = s.sample;
     pool.submit([&, key, code, sample, taskPtr = &task] {
-      Evaluation e = evaluator.evaluate(*taskPtr, code);
+      SimOutcome outcome;
+      outcome.simulator.clear();
+      Evaluation e = evaluator.evaluate(*taskPtr, code, &outcome);
       std::vector<int> waiters;
       {
         std::lock_guard lock(shared.mutex);
+        extras.onNativeRun(*taskPtr, code, outcome.simulator.empty() ? nullptr : &outcome);
         shared.toolSeconds += e.wallSeconds;
         ++shared.evaluated;
         if (e.verdict != Verdict::HarnessError) shared.done[key] = e;
@@ -362,7 +371,10 @@ Result<RunSummary> runBenchmark(const RunOptions& options) {
   summary->toolSeconds = shared.toolSeconds + extras.toolSeconds();
   summary->evaluated = shared.evaluated;
   summary->reused = shared.reused;
-  std::tie(summary->compatEvaluated, summary->compatReused) = extras.compatCounts();
+  const auto counts = extras.compatCounts();
+  summary->compatEvaluated = counts.evaluated;
+  summary->compatFromNative = counts.fromNative;
+  summary->compatReused = counts.reused;
   return summary;
 }
 

@@ -31,8 +31,9 @@ std::unique_ptr<Simulator> makeSimulator(const std::string& name);
 class Evaluator {
  public:
   explicit Evaluator(EvalOptions options);
-  /// Evaluates already-extracted code. Thread-safe.
-  Evaluation evaluate(const Task& task, const std::string& code) const;
+  /// Evaluates already-extracted code. Thread-safe. When `outcome` is given and the code was
+  /// simulated, it receives the simulator's raw compile and run results.
+  Evaluation evaluate(const Task& task, const std::string& code, SimOutcome* outcome = nullptr) const;
   const EvalOptions& options() const { return options_; }
 
  private:

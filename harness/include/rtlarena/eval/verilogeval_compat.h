@@ -4,9 +4,11 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 
 #include "rtlarena/core/sandbox.h"
+#include "rtlarena/eval/simulator.h"
 #include "rtlarena/eval/verdict.h"
 #include "rtlarena/tasks/task.h"
 
@@ -44,5 +46,15 @@ struct CompatJob {
 /// Makefile does and runs the image under a 30 s limit; the Evaluation carries the failure code
 /// in compatCode and a verdict mapped from it. Never throws; harness failures are HarnessError.
 Evaluation evaluateVerilogEval(const Task& task, const std::string& sampleCode, const CompatJob& job);
+
+/// True when the two texts differ at most in surrounding blank lines and the extractor's
+/// `// VERILOG-EVAL:` note lines, so they compile and simulate alike (line numbers aside).
+bool sameSourceForVerilogEval(const std::string& compatCode, const std::string& nativeCode);
+
+/// The same verdict from a native Icarus evaluation of the same code, whose compile already
+/// uses the original's flags and files in its order: nullopt unless that run can stand for the
+/// original's (a VerilogEval task; compile and run ended on their own, the run well inside 30 s;
+/// no $stop, which `vvp -n` treats differently).
+std::optional<Evaluation> verilogEvalFromNativeRun(const Task& task, const std::string& sampleCode, const SimOutcome& native);
 
 }  // namespace rtlarena

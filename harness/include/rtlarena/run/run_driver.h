@@ -52,6 +52,7 @@ struct RunSummary {
   int evaluated = 0;          ///< evaluations done by this invocation (not resumed)
   int reused = 0;             ///< identical candidates evaluated once
   int compatEvaluated = 0;    ///< VerilogEval-compatible evaluations done by this invocation
+  int compatFromNative = 0;   ///< ... read from the native run of the same code instead
   int compatReused = 0;       ///< ... and copied from an identical answer of the same task
   std::string storePath;
 
