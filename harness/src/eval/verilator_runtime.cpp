@@ -11,6 +11,7 @@
 #include "rtlarena/core/hash.h"
 #include "rtlarena/core/process.h"
 #include "rtlarena/core/text.h"
+#include "rtlarena/core/tools.h"
 #include "rtlarena/eval/verilator.h"
 
 namespace rtlarena {
@@ -82,7 +83,8 @@ Result<VerilatorRuntime> verilatorRuntime() {
   std::lock_guard lock(mutex);
   if (cached) return *cached;
 
-  auto root = firstLineOf({"verilator", "--getenv", "VERILATOR_ROOT"});
+  Result<std::string> root = verilatorBinary().root;
+  if (root->empty()) root = firstLineOf({"verilator", "--getenv", "VERILATOR_ROOT"});  // names the failure
   if (!root) return root.error();
   auto version = firstLineOf({"verilator", "--version"});
   if (!version) return version.error();

@@ -108,6 +108,10 @@ int verilogEvalProblemPercent(int npass, int nsamples) {
 }
 
 namespace {
+constexpr const char* kPrintedTimeoutNote =
+    " (a TIMEOUT line was printed by the simulation itself, e.g. the testbench's watchdog; "
+    "the analyzer scores any such line T even when a result line follows)";
+
 // The verdict part of a compat Evaluation from the combined compile and run log.
 void scoreCompatLog(Evaluation& e, const std::string& log, const std::string& sampleCode, const std::string& timeoutNote) {
   const char code = classifyVerilogEvalLog(log, sampleCode);
@@ -203,8 +207,7 @@ Evaluation evaluateVerilogEval(const Task& task, const std::string& sampleCode, 
                     : r->outputLimitHit ? " (stopped after printing too much; the original would run into its 30 s limit)"
                                         : " (ran out of memory; the original, with no memory limit, would run into its 30 s limit)";
     } else if (contains(r->out, "TIMEOUT") || contains(r->err, "TIMEOUT")) {
-      timeoutNote = " (a TIMEOUT line was printed by the simulation itself, e.g. the testbench's watchdog; "
-                    "the analyzer scores any such line T even when a result line follows)";
+      timeoutNote = kPrintedTimeoutNote;
     }
   } else {
     // What `timeout 30 ./BIN` prints when the compile produced nothing.
@@ -241,8 +244,7 @@ std::optional<Evaluation> verilogEvalFromNativeRun(const Task& task, const std::
     if (!endedOnItsOwn(native.run, 20.0)) return std::nullopt;
     log += native.run.out + native.run.err;
     if (contains(native.run.out, "TIMEOUT") || contains(native.run.err, "TIMEOUT"))
-      timeoutNote = " (a TIMEOUT line was printed by the simulation itself, e.g. the testbench's watchdog; "
-                    "the analyzer scores any such line T even when a result line follows)";
+      timeoutNote = kPrintedTimeoutNote;
   } else {
     log += "timeout: failed to run command: No such file or directory\n";
   }
