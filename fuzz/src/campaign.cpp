@@ -1,8 +1,9 @@
 // The campaign loop. Stages per pull, in order: select an arm; run its queued tests, each
 // test's points counted as new against the arm's and the campaign's maps as they stood
 // before it; queue mutants of the tests that paid; feed the mapped reward to the scheduler;
-// reset the arm if the gamma rule or an empty queue says so. The reward mapping
-// 1 - exp(-R / scale) keeps every scheduler's input in [0, 1] whatever the coverage size.
+// reset the arm if the gamma rule (gamma pulls without a campaign-new point) or an empty
+// queue says so. The reward mapping 1 - exp(-R / scale) keeps every scheduler's input in
+// [0, 1] whatever the coverage size.
 #include "rtlarena/fuzz/campaign.h"
 
 #include <chrono>
@@ -25,7 +26,7 @@ struct QueuedTest {
 struct Arm {
   std::deque<QueuedTest> queue;
   CoverageMap local;
-  std::deque<bool> recent;  // last gamma pulls: did it find anything?
+  std::deque<bool> recent;  // last gamma pulls: did each find something (gammaCountsLocal)?
   std::vector<double> features;
   double lifeReward = 0;
   uint64_t lifePulls = 0;
@@ -145,6 +146,7 @@ CampaignResult Campaign::run() {
     Arm& a = arms[ai];
     ArmStats& st = res.arms[ai];
     double raw = 0;
+    size_t pullGlobalNew = 0;
     uint64_t pullCycles = 0;
     for (unsigned j = 0; j < options_.pullSize && !a.queue.empty() && budgetLeft(); ++j) {
       QueuedTest t = std::move(a.queue.front());
@@ -155,6 +157,7 @@ CampaignResult Campaign::run() {
       pullCycles += res.cycles - before;
       ++st.tests;
       st.globalNew += newGlobal;
+      pullGlobalNew += newGlobal;
       raw += options_.alpha * static_cast<double>(newLocal) + (1 - options_.alpha) * static_cast<double>(newGlobal);
       if (newGlobal) res.corpus.push_back(t.program);
       // TheHuzz's budget: tests that paid get up to 10 mutants, fewer as they age and the
@@ -176,7 +179,7 @@ CampaignResult Campaign::run() {
     st.rawReward += raw;
     a.lifeReward += r;
     ++a.lifePulls;
-    a.recent.push_back(raw > 0);
+    a.recent.push_back(options_.gammaCountsLocal ? raw > 0 : pullGlobalNew > 0);
     while (a.recent.size() > options_.gamma) a.recent.pop_front();
     bool plateau = scheduler_.plateauResets() && a.recent.size() >= options_.gamma;
     for (bool found : a.recent) plateau = plateau && !found;

@@ -5,12 +5,13 @@
 #      lockstep on, lockstep only, and neither;
 #  (2) coverage: every scheduler against `uniform`, SEEDS seeds, TESTS tests each: tests needed
 #      to reach uniform's median final coverage;
-#  (3) bugs: every catalogue bug x scheduler x seed, up to BUG_TESTS tests with
-#      --stop-on-mismatch: runs that found it, median tests and seconds to the first mismatch;
+#  (3) bugs: every catalogue bug x scheduler x BUG_SEEDS seeds, up to BUG_TESTS tests with
+#      --stop-on-mismatch: runs that found it, median tests and seconds to the first mismatch,
+#      total tests against uniform's with a bootstrap interval;
 #  (4) injected bugs: `fuzz inject -n MUTANTS` on mc and p5, then every visible mutant x
 #      scheduler x seed as in (3).
-# Knobs (environment): FUZZ_BENCH_SEEDS (10), FUZZ_BENCH_TESTS (10000), FUZZ_BENCH_BUG_TESTS
-# (20000), FUZZ_BENCH_BUGS (all; a space-separated subset), FUZZ_BENCH_ALGOS (all),
+# Knobs (environment): FUZZ_BENCH_SEEDS (10), FUZZ_BENCH_BUG_SEEDS (30), FUZZ_BENCH_TESTS (10000),
+# FUZZ_BENCH_BUG_TESTS (20000), FUZZ_BENCH_BUGS (all; a space-separated subset), FUZZ_BENCH_ALGOS (all),
 # FUZZ_BENCH_MUTANTS (24 mutations tried per core), FUZZ_BENCH_MUTANT_CORES (mc p5),
 # FUZZ_BENCH_PARTS (1 2 3 4; the parts to run, finished runs are kept and reused),
 # FUZZ_BENCH_OUT (BUILD/bench-fuzz), FUZZ_BENCH_NO_DOC=1 to leave docs/BENCHMARKS.md alone.
@@ -22,6 +23,7 @@ rt="$build/rtlarena"
 cache="$build/fuzz-dut-cache"
 out=${FUZZ_BENCH_OUT:-$build/bench-fuzz}
 seeds=${FUZZ_BENCH_SEEDS:-10}
+bugseeds=${FUZZ_BENCH_BUG_SEEDS:-30}
 tests=${FUZZ_BENCH_TESTS:-10000}
 bugtests=${FUZZ_BENCH_BUG_TESTS:-20000}
 mutants=${FUZZ_BENCH_MUTANTS:-24}
@@ -49,11 +51,11 @@ part 2 && for algo in $algos; do
   done
 done
 
-part 3 && echo "== (3) bugs: $bugtests tests per run: $bugs"
+part 3 && echo "== (3) bugs: $bugseeds seeds x $bugtests tests per run: $bugs"
 part 3 && for cb in $bugs; do
   core=${cb%%:*}; bug=${cb#*:}
   for algo in $algos; do
-    for s in $(seq 1 "$seeds"); do
+    for s in $(seq 1 "$bugseeds"); do
       f="$out/bugs/$bug-$algo-$s.json"
       mkdir -p "$out/bugs"
       [ -s "$f" ] || fz --core "$core" --bug "$bug" --algo "$algo" --tests "$bugtests" --seed "$s" \
@@ -80,7 +82,7 @@ part 4 && for core in $mutcores; do
   done
 done
 
-python3 tests/bench/fuzz_report.py "$out" "$seeds" "$tests" "$bugtests" "$algos" "$bugs" "$mutcores" > "$out/report.md"
+python3 tests/bench/fuzz_report.py "$out" "$seeds" "$tests" "$bugtests" "$algos" "$bugs" "$mutcores" "$bugseeds" > "$out/report.md"
 cat "$out/report.md"
 if [ "${FUZZ_BENCH_NO_DOC:-0}" != 1 ]; then
   python3 - "$out/report.md" docs/BENCHMARKS.md <<'PY'

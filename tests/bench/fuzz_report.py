@@ -1,10 +1,11 @@
 """Aggregates bench_fuzz.sh runs into the markdown of docs/BENCHMARKS.md "## Fuzzer".
-Arguments: OUT SEEDS TESTS BUG_TESTS "ALGOS" "CORE:BUG ..." ["MUTANT_CORES"]."""
-import csv, json, math, os, statistics, sys
+Arguments: OUT SEEDS TESTS BUG_TESTS "ALGOS" "CORE:BUG ..." ["MUTANT_CORES" [BUG_SEEDS]]."""
+import csv, json, math, os, random, statistics, sys
 
 out, seeds, tests, bugtests = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
 algos, bugs = sys.argv[5].split(), sys.argv[6].split()
 mutcores = sys.argv[7].split() if len(sys.argv) > 7 else []
+bugseeds = int(sys.argv[8]) if len(sys.argv) > 8 else seeds
 
 
 def load(path):
@@ -33,9 +34,9 @@ class Cell:
     """The stop-on-mismatch runs of one bug x scheduler, seeds 1..SEEDS: finds (tests to the
     first mismatch), their seconds, and costs per run (a miss costs the whole budget)."""
 
-    def __init__(self, pattern):
+    def __init__(self, pattern, n=None):
         self.runs, self.finds, self.secs, self.costs = 0, [], [], []
-        for s_ in range(1, seeds + 1):
+        for s_ in range(1, (n or seeds) + 1):
             j = load(pattern.format(seed=s_))
             if j is None:
                 continue
@@ -94,29 +95,71 @@ for a, fin, n, total, m in rows_out:
     ratio = f"{base / m:.2f}x" if base and m else "-"
     print(f"| {a} | {fmt(fin)} | {n}/{total} | {fmt(m)} | {ratio} |")
 
-print(f"\n### Catalogue bugs ({seeds} seeds per scheduler, at most {bugtests:,} tests, stop at the first mismatch)\n")
+print(f"\n### Catalogue bugs ({bugseeds} seeds per scheduler, at most {bugtests:,} tests, stop at the first mismatch)\n")
 print("Each cell: runs that found the bug / runs, and the median tests to the first mismatch over the runs"
       " that found it.\n")
 print("| bug | " + " | ".join(algos) + " |")
 print("|---|" + "---:|" * len(algos))
-found_tot = {a: 0 for a in algos}
-tests_tot = {a: 0 for a in algos}
+cells = {}  # (bug, algo) -> Cell
 secs = {a: [] for a in algos}
 for cb in bugs:
     bug = cb.split(":", 1)[1]
-    cells = []
     for a in algos:
-        c = Cell(f"{out}/bugs/{bug}-{a}-{{seed}}.json")
-        secs[a] += c.secs
-        tests_tot[a] += sum(c.costs)
-        found_tot[a] += len(c.finds)
-        cells.append(c.text())
-    print(f"| {bug} | " + " | ".join(cells) + " |")
-print("\n| scheduler | bugs x seeds found | total tests spent (a miss counts the budget) | vs uniform | median seconds to a found bug |")
-print("|---|---:|---:|---:|---:|")
+        cells[bug, a] = Cell(f"{out}/bugs/{bug}-{a}-{{seed}}.json", bugseeds)
+        secs[a] += cells[bug, a].secs
+    print(f"| {bug} | " + " | ".join(cells[bug, a].text() for a in algos) + " |")
+
+
+def spend_ratio(a, names):
+    """uniform's total tests over the scheduler's on these bugs, and a 90% interval from 1,000
+    bootstrap resamples of the seeds (each bug x scheduler resampled on its own)."""
+    def total(alg, pick):
+        return sum(sum(pick(cells[b, alg].costs)) for b in names)
+    point = total("uniform", list) / max(1, total(a, list))
+    rnd = random.Random(1)
+    def resample(xs):
+        return [rnd.choice(xs) for _ in xs] if xs else []
+    boots = sorted(total("uniform", resample) / max(1, total(a, resample)) for _ in range(1000))
+    return point, boots[50], boots[949]
+
+
+def geo_ratio(a, names):
+    """Geometric mean over bugs of uniform's median tests over the scheduler's (a miss counts
+    the budget)."""
+    logs = [math.log(med(cells[b, "uniform"].costs) / med(cells[b, a].costs)) for b in names
+            if cells[b, "uniform"].costs and cells[b, a].costs]
+    return math.exp(statistics.mean(logs)) if logs else None
+
+
+def summary(names, title):
+    print(f"\n{title}\n")
+    print("| scheduler | bugs x seeds found | total tests spent (a miss counts the budget) | vs uniform |"
+          " 90% interval | per-bug median, geometric mean vs uniform | bugs faster / slower than uniform |")
+    print("|---|---:|---:|---:|---:|---:|---:|")
+    for a in algos:
+        found = sum(len(cells[b, a].finds) for b in names)
+        runs = sum(cells[b, a].runs for b in names)
+        spent = sum(sum(cells[b, a].costs) for b in names)
+        if a == "uniform" or "uniform" not in algos:
+            print(f"| {a} | {found}/{runs} | {spent:,} | 1.00x | - | 1.00x | - |")
+            continue
+        point, lo, hi = spend_ratio(a, names)
+        geo = geo_ratio(a, names)
+        faster = sum(med(cells[b, a].costs) < med(cells[b, "uniform"].costs) for b in names if cells[b, a].costs)
+        slower = sum(med(cells[b, a].costs) > med(cells[b, "uniform"].costs) for b in names if cells[b, a].costs)
+        print(f"| {a} | {found}/{runs} | {spent:,} | {point:.2f}x | {lo:.2f}-{hi:.2f}x | "
+              f"{'-' if geo is None else f'{geo:.2f}x'} | {faster} / {slower} |")
+
+
+names = [cb.split(":", 1)[1] for cb in bugs]
+summary(names, f"All {len(names)} catalogue bugs:")
+for core in sorted({cb.split(":", 1)[0] for cb in bugs}):
+    mine = [cb.split(":", 1)[1] for cb in bugs if cb.split(":", 1)[0] == core]
+    summary(mine, f"{core} only ({len(mine)} bugs):")
+print("\n| scheduler | median seconds to a found bug |")
+print("|---|---:|")
 for a in algos:
-    ratio = f"{tests_tot['uniform'] / tests_tot[a]:.2f}x" if tests_tot.get(a) and "uniform" in tests_tot else "-"
-    print(f"| {a} | {found_tot[a]} | {tests_tot[a]:,} | {ratio} | {fmt(med(secs[a]), ' s')} |")
+    print(f"| {a} | {fmt(med(secs[a]), ' s')} |")
 
 
 def injected_section():

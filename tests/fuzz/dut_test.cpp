@@ -129,14 +129,22 @@ TEST(FuzzBugs, DirectedProgramsCatchOneBugPerCore) {
   expectDirectedProgramCatchesBug("p5", "P5_FWD_PRIORITY", true);
 }
 
-CampaignResult smallCampaign(Session& s, const std::string& algo, uint64_t seed, uint64_t tests, bool stop = false) {
+CampaignResult smallCampaign(Session& s, const std::string& algo, uint64_t seed, uint64_t tests, bool stop = false,
+                             bool gammaCountsLocal = false) {
   auto sched = makeScheduler(algo);
   CampaignOptions o;
   o.seed = seed;
   o.maxTests = tests;
   o.stopOnMismatch = stop;
+  o.gammaCountsLocal = gammaCountsLocal;
   Campaign c(*s.runner, **sched, s.core.isa, o);
   return c.run();
+}
+
+uint64_t resets(const CampaignResult& r) {
+  uint64_t n = 0;
+  for (const ArmStats& a : r.arms) n += a.resets;
+  return n;
 }
 
 TEST(FuzzCampaign, SameSeedSameCampaign) {
@@ -150,6 +158,18 @@ TEST(FuzzCampaign, SameSeedSameCampaign) {
   EXPECT_GT(a.coverage, a.baseline);
   CampaignResult c = smallCampaign(s, "ucb1", 6, 400);
   EXPECT_NE(a.corpus, c.corpus);
+}
+
+// The gamma rule asks for points new to the campaign: arm-local novelty alone no longer keeps
+// a stale family alive, so a bandit draws fresh seeds more often. The static baseline resets
+// only on an empty queue and is the same campaign either way.
+TEST(FuzzCampaign, GammaRuleCountsOnlyCampaignNewPoints) {
+  Session& s = session("mc");
+  CampaignResult global = smallCampaign(s, "exp3", 2, 3000), local = smallCampaign(s, "exp3", 2, 3000, false, true);
+  EXPECT_GT(resets(global), resets(local) + 10) << resets(global) << " vs " << resets(local);
+  CampaignResult u1 = smallCampaign(s, "uniform", 2, 3000), u2 = smallCampaign(s, "uniform", 2, 3000, false, true);
+  EXPECT_EQ(resets(u1), resets(u2));
+  EXPECT_EQ(u1.corpus, u2.corpus);
 }
 
 TEST(FuzzCampaign, FindsMinimizesAndReplaysABug) {

@@ -32,7 +32,7 @@ struct FuzzFlags {
   double familySpread = 1.0;
   double alpha = 0.25, minimizeSeconds = 10;
   bool json = false, noLockstep = false, noModelCoverage = false, rewardPerCycle = false;
-  bool stopOnMismatch = false, noMinimize = false, quiet = false, listAlgos = false;
+  bool stopOnMismatch = false, noMinimize = false, quiet = false, listAlgos = false, gammaLocal = false;
   std::vector<std::string> plusargs, defines;
   std::string mutant;  ///< DIR:K from `fuzz inject`
 };
@@ -150,6 +150,7 @@ int runCampaign(const FuzzFlags& f) {
   co.arms = f.arms;
   co.pullSize = f.pull;
   co.gamma = f.gamma;
+  co.gammaCountsLocal = f.gammaLocal;
   co.alpha = f.alpha;
   co.rewardPerCycle = f.rewardPerCycle;
   co.stopOnMismatch = f.stopOnMismatch;
@@ -267,7 +268,9 @@ void addFuzzCommand(CLI::App& app, int& exitCode) {
   sub->add_flag("--reward-per-cycle", f->rewardPerCycle, "Divide each pull's reward by the kilocycles it simulated");
   sub->add_option("--arms", f->arms, "Number of arms (seed families)")->capture_default_str();
   sub->add_option("--pull", f->pull, "Tests per pull")->capture_default_str();
-  sub->add_option("--gamma", f->gamma, "Reset an arm after this many pulls without reward")->capture_default_str();
+  sub->add_option("--gamma", f->gamma, "Reset an arm after this many pulls without a point new to the campaign")
+      ->capture_default_str();
+  sub->add_flag("--gamma-local", f->gammaLocal, "The gamma rule also counts points new only to the arm");
   sub->add_option("--alpha", f->alpha, "Reward weight of arm-local new points")->capture_default_str();
   sub->add_option("--instructions", f->instructions, "Random instructions per generated test")->capture_default_str();
   sub->add_option("--family-spread", f->familySpread,

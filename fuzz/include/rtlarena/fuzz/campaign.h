@@ -1,10 +1,10 @@
 // A fuzzing campaign as in MABFuzz: K arms, each a seed family with its own test queue and
 // local coverage; a scheduler picks the arm to pull; a pull runs up to `pullSize` tests of
 // that arm; the reward is alpha * (points new to the arm) + (1 - alpha) * (points new to
-// the campaign); an arm whose last gamma pulls earned nothing (or whose queue is empty) is
-// reset with a fresh seed. In: a Runner (DUT + model), a Scheduler, options. Out: coverage
-// over time, arm statistics, de-duplicated mismatches and the corpus of tests that found
-// coverage.
+// the campaign); an arm whose last gamma pulls found no point new to the campaign (or whose
+// queue is empty) is reset with a fresh seed. In: a Runner (DUT + model), a Scheduler,
+// options. Out: coverage over time, arm statistics, de-duplicated mismatches and the corpus
+// of tests that found coverage.
 #pragma once
 
 #include <functional>
@@ -28,6 +28,11 @@ struct CampaignOptions {
   unsigned arms = 10;
   unsigned pullSize = 10;
   unsigned gamma = 3;
+  /// What the gamma rule counts as "found something": false = only points new to the
+  /// campaign; true = any reward, arm-local points included. A pull runs `pullSize` tests,
+  /// so a family nearly always finds some point new to itself and, counted that way, is
+  /// almost never reset (17 resets in 5,000 tests on p5 against 60).
+  bool gammaCountsLocal = false;
   double alpha = 0.25;
   bool rewardPerCycle = false;  ///< divide a pull's reward by the kilocycles it simulated
   double rewardScale = 2.0;     ///< reward in points mapped to [0,1] as 1 - exp(-R / scale)
