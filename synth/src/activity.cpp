@@ -9,6 +9,7 @@
 #include "rtlarena/core/text.h"
 #include "rtlarena/eval/classify.h"
 #include "rtlarena/eval/evaluator.h"
+#include "rtlarena/eval/isolation.h"
 #include "rtlarena/eval/simulator.h"
 
 namespace rtlarena::synth {
@@ -30,11 +31,13 @@ std::string findInstance(const std::string& testbench, const std::string& module
 
 ActivityProbe taskActivityProbe(const Task& task, const std::string& code) {
   ActivityProbe p;
-  p.sources = jobSources(task, code);
+  // The same isolation as an evaluation: the candidate cannot reach the bench it is measured by.
+  const IsolatedSources iso = isolateSources(task, code, isolationSuffix());
+  p.sources = iso.sources;
   p.supportFiles = task.supportFiles;
-  p.tbTop = task.tbTop;
+  p.tbTop = iso.top;
   std::string inst = findInstance(task.testbench, task.top);
-  if (!inst.empty()) p.dutPath = task.tbTop + "." + inst;
+  if (!inst.empty()) p.dutPath = iso.top + "." + inst;
   p.limits = task.limits;
   return p;
 }

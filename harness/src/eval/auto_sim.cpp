@@ -58,6 +58,7 @@ class CostMemory {
 };
 
 std::string testbenchKey(const SimJob& job) {
+  if (!job.benchKey.empty()) return job.benchKey;
   std::string all;
   for (std::size_t i = 1; i < job.sources.size(); ++i) all += job.sources[i].text;  // all but the candidate
   return sha256Hex(all).substr(0, 24);

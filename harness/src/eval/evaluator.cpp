@@ -2,12 +2,17 @@
 #include "rtlarena/eval/evaluator.h"
 
 #include <chrono>
+#include <filesystem>
+#include <set>
 
 #include "rtlarena/core/files.h"
+#include "rtlarena/core/hash.h"
 #include "rtlarena/core/text.h"
 #include "rtlarena/eval/classify.h"
+#include "rtlarena/eval/isolation.h"
 #include "rtlarena/eval/policy.h"
 #include "rtlarena/eval/verilator.h"
+#include "rtlarena/tasks/verilog_scan.h"
 
 namespace rtlarena {
 
@@ -19,18 +24,26 @@ std::unique_ptr<Simulator> makeSimulator(const std::string& name) {
   return nullptr;
 }
 
-std::vector<SourceFile> jobSources(const Task& task, const std::string& code) {
-  std::vector<SourceFile> sources;
-  sources.push_back({"candidate.sv", code});
-  const bool withReference = task.compileReference && !task.reference.empty();
-  // VerilogEval compiles `sample test ref`: the testbench's `timescale then also governs the
-  // reference, so keep that order for its tasks.
-  const bool testbenchFirst = startsWith(task.format, "verilogeval");
-  if (withReference && !testbenchFirst) sources.push_back({"reference.sv", task.reference});
-  sources.push_back({"testbench.sv", task.testbench});
-  if (withReference && testbenchFirst) sources.push_back({"reference.sv", task.reference});
-  return sources;
+namespace {
+
+// What the auto simulator remembers run times by: the task's own bench, not the renamed copy.
+std::string benchKey(const Task& task) {
+  return sha256Hex(task.testbench + (task.compileReference ? task.reference : std::string())).substr(0, 24);
 }
+
+// Icarus's image names every module elaborated under the candidate's top; each must be one the
+// candidate defines. (Verilator builds are covered by the renaming alone.)
+std::vector<std::string> foreignModules(const SimOutcome& outcome, const Task& task, const std::string& code,
+                                        const std::string& jobDir) {
+  if (!outcome.compiled || outcome.simulator != "icarus") return {};
+  auto image = readFile(std::filesystem::path(jobDir) / "sim.vvp");
+  if (!image) return {};
+  std::set<std::string> own;
+  for (const auto& u : declaredDesignUnits(code)) own.insert(u.name[0] == '\\' ? u.name.substr(1) : u.name);
+  return foreignModulesUnderTop(*image, task.top, own);
+}
+
+}  // namespace
 
 Evaluator::Evaluator(EvalOptions options) : options_(std::move(options)) {}
 
@@ -72,23 +85,59 @@ Evaluation Evaluator::evaluate(const Task& task, const std::string& code, SimOut
       e.policySeconds = policySeconds;
       return finish(e);
     }
+    // The candidate must compile on its own: in the job, a name it leaves undefined could be
+    // supplied by the bench (a macro or a compilation-unit item of the testbench).
+    if (!report->standaloneErrors.empty()) {
+      Evaluation e;
+      e.verdict = Verdict::CompileError;
+      e.cls = report->standaloneErrors.front().cls;
+      e.message = "the candidate does not compile on its own: " + report->standaloneErrors.front().message;
+      e.logTail = report->parserLog;
+      e.policySeconds = policySeconds;
+      return finish(e);
+    }
+  }
+
+  // A candidate defining a unit twice would let Verilator pick one silently.
+  if (auto dup = duplicateUnits(code); !dup.empty()) {
+    Evaluation e;
+    e.verdict = Verdict::CompileError;
+    e.cls = "redeclaration";
+    e.message = "the candidate defines '" + dup.front() + "' more than once";
+    e.policySeconds = policySeconds;
+    return finish(e);
   }
 
   auto simulator = makeSimulator(options_.simulator);
   if (!simulator) return harnessError("unknown simulator '" + options_.simulator + "'");
+  const IsolatedSources iso = isolateSources(task, code, isolationSuffix());
   SimJob job;
   job.jobDir = jobDir;
-  job.sources = jobSources(task, code);
+  job.sources = iso.sources;
   job.supportFiles = task.supportFiles;
-  job.top = task.tbTop;
+  job.top = iso.top;
+  job.benchKey = benchKey(task);
   job.limits = task.limits;
   job.sandbox = options_.sandbox;
   auto outcome = simulator->simulate(job);
   if (!outcome) return harnessError(outcome.error().describe());
+  auto scrub = [&](std::string text) { return replaceAll(scrubPaths(text, jobDir), iso.suffix, ""); };
+  outcome->compile.out = scrub(std::move(outcome->compile.out));
+  outcome->compile.err = scrub(std::move(outcome->compile.err));
+  outcome->run.out = scrub(std::move(outcome->run.out));
+  outcome->run.err = scrub(std::move(outcome->run.err));
+  if (auto foreign = foreignModules(*outcome, task, code, jobDir); !foreign.empty()) {
+    Evaluation e;
+    e.verdict = Verdict::PolicyViolation;
+    e.cls = "foreign module";
+    e.message = "the candidate instantiates '" + foreign.front() + "', which it does not define";
+    e.policySeconds = policySeconds;
+    return finish(e);
+  }
   Evaluation e = classifySimulation(*outcome, task);
   if (rawOutcome) *rawOutcome = *outcome;
-  e.logTail = scrubPaths(e.logTail, jobDir);
-  e.message = scrubPaths(e.message, jobDir);
+  e.logTail = scrub(e.logTail);
+  e.message = scrub(e.message);
   e.policySeconds = policySeconds;
   return finish(e);
 }

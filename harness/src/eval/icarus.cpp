@@ -1,4 +1,4 @@
-// Icarus Verilog backend: `iverilog -g2012` then `vvp -n`, both in the sandbox, with the task's
+// Icarus Verilog backend: `iverilog -g2012 -u` then `vvp -n`, both in the sandbox, with the task's
 // deadlines, memory and output limits.
 #include <filesystem>
 
@@ -25,7 +25,9 @@ class IcarusSimulator final : public Simulator {
       if (auto s = writeFile(fs::path(job.jobDir) / f.name, f.text); !s) return s.error();
 
     ProcessSpec compile;
-    compile.argv = {"iverilog", "-g2012", "-Wall", "-Winfloop", "-Wno-timescale", "-s", job.top,
+    // -u: each file is a compilation unit of its own, so no directive, macro or open
+    // conditional of the candidate's reaches the files compiled after it (isolation.h).
+    compile.argv = {"iverilog", "-g2012", "-u", "-Wall", "-Winfloop", "-Wno-timescale", "-s", job.top,
                     "-o", "sim.vvp"};
     compile.argv.insert(compile.argv.end(), job.extraCompileFlags.begin(), job.extraCompileFlags.end());
     compile.argv.insert(compile.argv.end(), files.begin(), files.end());

@@ -113,6 +113,7 @@ std::vector<PolicyFinding> scanTokens(const std::string& code) {
       while (j < n && identChar(code[j])) ++j;
       std::string word = code.substr(i, j - i);
       if (word == "bind") out.push_back({"bind", line});
+      if (word == "config") out.push_back({"config", line});  // could map instances to other modules
       if (word == "import") {
         std::size_t k = j;
         while (k < n && std::isspace(static_cast<unsigned char>(code[k]))) ++k;
@@ -162,15 +163,27 @@ Result<PolicyReport> checkPolicy(const std::string& code, const std::string& top
 
   const std::string log = r->combined();
   for (auto lineText : splitLines(log)) {
-    // "%Error: candidate.sv:5:17: Can't find definition of scope/variable: 'tb'"
-    if (!contains(lineText, "Can't find definition")) continue;
-    if (!contains(lineText, "scope") && !contains(lineText, "dotted")) continue;
+    if (!startsWith(lineText, "%Error")) continue;
     int lineNo = 0;
     std::size_t p = lineText.find("candidate.sv:");
     if (p != std::string_view::npos) lineNo = std::atoi(std::string(lineText.substr(p + 13)).c_str());
     std::size_t q = lineText.rfind(": ");
     std::string what = q == std::string_view::npos ? "" : std::string(lineText.substr(q + 2));
-    addUnique({"hierarchical reference " + what + " outside the candidate", lineNo});
+    const std::string text(trim(lineText));
+    // "%Error: candidate.sv:5:17: Can't find definition of scope/variable: 'tb'"
+    if (contains(lineText, "Can't find definition") && (contains(lineText, "scope") || contains(lineText, "dotted"))) {
+      addUnique({"hierarchical reference " + what + " outside the candidate", lineNo});
+    } else if (contains(lineText, "In defparam, instance")) {
+      // "%Error: candidate.sv:2:23: In defparam, instance tb never declared"
+      std::size_t a = lineText.find("instance ") + 9, b = lineText.find(" never");
+      addUnique({"defparam of '" + std::string(lineText.substr(a, b - a)) + "' outside the candidate", lineNo});
+    } else if (contains(lineText, "Define or directive not defined")) {
+      report.standaloneErrors.push_back({"undefined_macro", text});
+    } else if (contains(lineText, "Can't find definition")) {
+      report.standaloneErrors.push_back({"undeclared_identifier", text});
+    } else if (contains(lineText, "Cannot find file containing module") || contains(lineText, "Can't resolve module reference")) {
+      report.standaloneErrors.push_back({"unknown_module", text});
+    }
   }
 
   if (r->exitedOk()) {

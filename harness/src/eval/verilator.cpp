@@ -43,7 +43,10 @@ ProcessSpec toolSpec(const SimJob& job, std::vector<std::string> argv, double se
   return spec;
 }
 
-std::vector<std::string> verilatorArgs(const SimJob& job, const std::vector<std::string>& files) {
+std::vector<std::string> verilatorArgs(const SimJob& job, std::vector<std::string> files) {
+  // Verilator reads every file as one compilation unit: the candidate (the first source) goes
+  // last, so none of its directives, macros or open conditionals reach the bench (isolation.h).
+  if (files.size() > 1) std::rotate(files.begin(), files.begin() + 1, files.end());
   // Warnings never stop a build (Icarus does not stop on them either); a testbench with a
   // `timescale next to a candidate without one is normal in VerilogEval.
   std::vector<std::string> a = {"verilator", "--timing", "--prefix", "Vsim", "--Mdir", "obj",

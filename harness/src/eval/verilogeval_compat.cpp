@@ -16,6 +16,8 @@
 #include "rtlarena/eval/classify.h"
 #include "rtlarena/eval/verilogeval_compat.h"
 
+#include "rtlarena/eval/isolation.h"
+
 namespace rtlarena {
 
 namespace fs = std::filesystem;
@@ -230,6 +232,12 @@ bool sameSourceForVerilogEval(const std::string& compatCode, const std::string& 
 
 std::optional<Evaluation> verilogEvalFromNativeRun(const Task& task, const std::string& sampleCode, const SimOutcome& native) {
   if (native.simulator != "icarus" || !startsWith(task.format, "verilogeval")) return std::nullopt;
+  // The native job is isolated (isolation.h): the bench's units renamed, each file its own
+  // compilation unit. That differs from the original only for a sample that names the bench's
+  // units or uses a directive, and for a reference that relies on the testbench's directives
+  // (a macro, or its `timescale for a delay).
+  if (usesDirectives(sampleCode) || mentionsAny(sampleCode, isolateSources(task, "", "").renamed)) return std::nullopt;
+  if (usesDirectives(task.reference) || usesDelays(task.reference)) return std::nullopt;
   // vvp -n turns $stop into $finish; the original's image would stop for input instead.
   for (const std::string* text : {&sampleCode, &task.testbench, &task.reference})
     if (contains(*text, "$stop")) return std::nullopt;

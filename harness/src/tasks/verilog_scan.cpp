@@ -12,11 +12,7 @@ namespace {
 bool identStart(char c) { return std::isalpha(static_cast<unsigned char>(c)) || c == '_'; }
 bool identChar(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '$'; }
 
-struct Token {
-  std::string text;  ///< identifier, or a single punctuation character
-  int line = 0;
-  std::size_t pos = 0;
-};
+using Token = VerilogToken;
 
 // Identifiers and punctuation of comment-free source; strings become one "\"" token.
 std::vector<Token> tokenize(const std::string& s) {
@@ -86,6 +82,27 @@ std::string stripComments(const std::string& s) {
     } else {
       ++i;
     }
+  }
+  return out;
+}
+
+std::vector<VerilogToken> verilogTokens(const std::string& source) { return tokenize(stripComments(source)); }
+
+std::vector<ModuleDecl> declaredDesignUnits(const std::string& source) {
+  static const std::set<std::string> unitKeywords = {"module", "macromodule", "primitive", "interface",
+                                                     "program", "package", "class", "checker", "config"};
+  std::vector<ModuleDecl> out;
+  auto toks = tokenize(stripComments(source));
+  for (std::size_t i = 0; i + 1 < toks.size(); ++i) {
+    if (!unitKeywords.count(toks[i].text)) continue;
+    // `interface class`, `virtual interface x` and `pure virtual` are not units of their own.
+    if (i > 0 && toks[i - 1].text == "typedef") continue;
+    if (i > 0 && toks[i - 1].text == "virtual" && toks[i].text == "interface") continue;
+    std::size_t j = i + 1;
+    if (toks[i].text == "interface" && toks[j].text == "class") continue;
+    if (toks[j].text == "automatic" || toks[j].text == "static") ++j;
+    if (j < toks.size() && (identStart(toks[j].text[0]) || toks[j].text[0] == '\\'))
+      out.push_back({toks[j].text, toks[i].line});
   }
   return out;
 }

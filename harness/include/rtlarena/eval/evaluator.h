@@ -40,7 +40,4 @@ class Evaluator {
   EvalOptions options_;
 };
 
-/// Builds the job's source list: candidate, reference (when the testbench needs it), testbench.
-std::vector<SourceFile> jobSources(const Task& task, const std::string& code);
-
 }  // namespace rtlarena

@@ -15,9 +15,17 @@ struct PolicyFinding {
   int line = 0;
 };
 
+/// A compile error of the candidate standing alone: it uses a name that it does not define.
+/// In a job the bench's macros and compilation-unit items could otherwise supply that name.
+struct StandaloneError {
+  std::string cls;      ///< "undefined_macro", "undeclared_identifier", "unknown_module"
+  std::string message;  ///< the parser's words, file name and line included
+};
+
 struct PolicyReport {
   bool parsed = false;    ///< the parser accepted the candidate on its own
   std::vector<PolicyFinding> findings;
+  std::vector<StandaloneError> standaloneErrors;
   std::string parserLog;  ///< the parser's messages when it did not accept the candidate
   double seconds = 0;
   bool violates() const { return !findings.empty(); }

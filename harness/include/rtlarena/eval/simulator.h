@@ -15,9 +15,10 @@ namespace rtlarena {
 
 struct SimJob {
   std::string jobDir;                    ///< private, writable; files are written here
-  std::vector<SourceFile> sources;       ///< candidate, reference, testbench (in this order)
+  std::vector<SourceFile> sources;       ///< the candidate first, then the bench files in their order
   std::vector<SourceFile> supportFiles;  ///< data files the testbench reads
   std::string top = "tb";
+  std::string benchKey;                  ///< identifies the task's bench across jobs (auto's memory)
   SimLimits limits;
   SandboxConfig sandbox;
   std::vector<std::string> plusargs;     ///< e.g. "seed=3"

@@ -13,6 +13,22 @@ struct ModuleDecl {
   int line = 0;  ///< 1-based line of the `module` keyword
 };
 
+/// One lexical token: an identifier (escaped ones keep their backslash), a directive (with its
+/// backtick), a system name (with its `$`), "0" for any number, "\"" for a string, or one
+/// punctuation character. `pos` is the byte offset in the original source.
+struct VerilogToken {
+  std::string text;
+  int line = 0;
+  std::size_t pos = 0;
+};
+
+/// The tokens of `source`, comments skipped.
+std::vector<VerilogToken> verilogTokens(const std::string& source);
+
+/// Every design unit a source declares: modules, primitives, interfaces, programs, packages,
+/// classes, checkers and configs, in source order.
+std::vector<ModuleDecl> declaredDesignUnits(const std::string& source);
+
 /// Every `module NAME` / `macromodule NAME` declaration, in source order.
 std::vector<ModuleDecl> declaredModules(const std::string& source);
 
