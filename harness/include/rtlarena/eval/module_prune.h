@@ -14,9 +14,9 @@ struct PruneResult {
 };
 
 /// Keeps the module `top`, every design unit (module, primitive, interface, package, program,
-/// class, checker, config) whose name occurs as an identifier in kept code, transitively, and all
-/// text outside design units (directives, comments) verbatim and in order; drops the other
-/// units. When the structure is not clearly understood (unbalanced units, a macro or a
+/// class, checker) whose name occurs as an identifier in kept code, transitively, and all text
+/// outside design units (directives, comments, `config` blocks) verbatim and in order; drops the
+/// other units. When the structure is not clearly understood (unbalanced units, a macro or a
 /// conditional directive outside a unit, `top` missing, a name defined twice, a dropped unit
 /// that defines a macro or sets a directive's state), returns `code` unchanged.
 PruneResult pruneToTop(const std::string& code, const std::string& top);
