@@ -19,7 +19,9 @@ TEST(Extract, PicksTheFenceWithTheTopAmongSeveral) {
                        kModule + "\n```\n";
   auto ex = extractCandidate(answer, {});
   EXPECT_NE(ex.code.find("module TopModule"), std::string::npos);
-  EXPECT_NE(ex.code.find("module tb"), std::string::npos);  // helper modules are kept once
+  // The other block is appended, then cut again: the top never instantiates it.
+  EXPECT_EQ(ex.code.find("module tb"), std::string::npos);
+  EXPECT_EQ(ex.droppedModules, std::vector<std::string>{"tb"});
 }
 
 TEST(Extract, HelperModuleInASecondFenceIsAppended) {
@@ -27,6 +29,24 @@ TEST(Extract, HelperModuleInASecondFenceIsAppended) {
                        "```verilog\nmodule Inv(input a, output y); assign y = ~a; endmodule\n```";
   auto ex = extractCandidate(answer, {});
   EXPECT_NE(ex.code.find("module Inv"), std::string::npos);
+}
+
+TEST(Extract, ExampleTestbenchAfterTheDesignIsDroppedAndRecorded) {
+  std::string answer = "```verilog\n" + kModule +
+                       "\n\nmodule tb;\n  reg a; wire b;\n  TopModule dut(.a(a), .b(b));\n"
+                       "  initial begin a = 0; #1 $display(\"b=%b\", b); $finish; end\nendmodule\n```";
+  auto ex = extractCandidate(answer, {});
+  EXPECT_EQ(ex.method, ExtractMethod::Fenced);
+  EXPECT_EQ(ex.code, kModule + "\n\n");
+  EXPECT_EQ(ex.droppedModules, std::vector<std::string>{"tb"});
+}
+
+TEST(Extract, HelperInstantiatedByTheTopStaysAndNothingIsRecorded) {
+  std::string answer = "```verilog\nmodule TopModule(input a, output b); Inv i(.a(a), .y(b)); endmodule\n"
+                       "module Inv(input a, output y); assign y = ~a; endmodule\n```";
+  auto ex = extractCandidate(answer, {});
+  EXPECT_NE(ex.code.find("module Inv"), std::string::npos);
+  EXPECT_TRUE(ex.droppedModules.empty());
 }
 
 TEST(Extract, BeginDoneTagsWin) {

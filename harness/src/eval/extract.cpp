@@ -1,11 +1,13 @@
 // Extraction of candidate code from an answer. Reasoning is dropped first so code inside a
-// <think> block is never taken; then the most explicit form the answer uses wins.
+// <think> block is never taken; then the most explicit form the answer uses wins. Last, units
+// the top never reaches (an example testbench, unused helpers) are cut so they are not judged.
 #include "rtlarena/eval/extract.h"
 
 #include <regex>
 #include <vector>
 
 #include "rtlarena/core/text.h"
+#include "rtlarena/eval/module_prune.h"
 
 namespace rtlarena {
 namespace {
@@ -97,7 +99,9 @@ Extraction extractCandidate(const std::string& answer, const ExtractOptions& opt
       ex.truncated = true;
       return;
     }
-    ex.code = std::move(code);
+    PruneResult pruned = pruneToTop(code, options.top);
+    ex.code = std::move(pruned.code);
+    ex.droppedModules = std::move(pruned.dropped);
     ex.method = method;
   };
 

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 namespace rtlarena {
 
@@ -11,6 +12,7 @@ struct Extraction {
   std::string code;          ///< empty when nothing usable was found
   ExtractMethod method = ExtractMethod::None;
   bool truncated = false;    ///< a module or fence was opened but never closed
+  std::vector<std::string> droppedModules;  ///< design units the top never reaches, cut from `code`
 };
 
 struct ExtractOptions {
@@ -19,7 +21,8 @@ struct ExtractOptions {
 };
 
 /// Drops <think>…</think>, then prefers [BEGIN]…[DONE], then the fenced block that defines the
-/// top module (all fenced blocks when several modules are needed), then bare modules.
+/// top module (all fenced blocks when several modules are needed), then bare modules. The
+/// chosen code is then pruned to the units `options.top` reaches (see pruneToTop).
 Extraction extractCandidate(const std::string& answer, const ExtractOptions& options);
 
 /// Removes reasoning blocks (<think>…</think>, <reasoning>…</reasoning>), including an
