@@ -9,6 +9,7 @@ packages=(
   # libraries
   libcurl4-openssl-dev nlohmann-json3-dev libcpp-httplib-dev libsqlite3-dev sqlite3
   libcli11-dev libfmt-dev libspdlog-dev libgtest-dev libgmock-dev libbenchmark-dev
+  libtomlplusplus-dev libssl-dev
   # hardware tools
   iverilog verilator yosys z3 opensta qflow-tech-osu018
   # sandbox

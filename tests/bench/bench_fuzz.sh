@@ -34,7 +34,7 @@ parts=" ${FUZZ_BENCH_PARTS:-1 2 3 4} "
 part() { [[ "$parts" == *" $1 "* ]]; }
 mkdir -p "$out"
 export RTLARENA_HOME="$root"
-fz() { "$rt" fuzz --cache-dir "$cache" --quiet "$@" || [ $? -eq 1 ]; }
+fz() { "$rt" fuzz --cache-dir "$cache" --no-progress "$@" || [ $? -eq 1 ]; }
 
 part 1 && echo "== (1) throughput"
 part 1 && for core in mc p5; do
@@ -68,7 +68,7 @@ part 4 && echo "== (4) injected bugs: $mutants mutations per core on $mutcores"
 part 4 && for core in $mutcores; do
   mdir="$out/mutants-$core"
   [ -f "$mdir/mutants.json" ] || "$rt" fuzz inject --core "$core" -n "$mutants" --seed 1 --out "$mdir" \
-    --cache-dir "$cache" --json > "$out/inject-$core.json"
+    --cache-dir "$cache" --json --no-progress > "$out/inject-$core.json"
   ids=$(python3 -c "import json,sys;print(' '.join(str(m['id']) for m in json.load(open(sys.argv[1]))['mutants'] if m['visible']))" "$mdir/mutants.json")
   mkdir -p "$out/mutant-runs"
   for id in $ids; do

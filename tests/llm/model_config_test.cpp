@@ -1,10 +1,10 @@
-// --model-config files: JSON and the TOML subset, and the errors a user sees.
+// --model-config files: JSON and TOML, and the errors a user sees.
 #include "rtlarena/llm/model_config.h"
 
 #include <gtest/gtest.h>
 
 #include "rtlarena/core/files.h"
-#include "toml_subset.h"
+#include "toml_to_json.h"
 
 namespace rtlarena {
 namespace {
@@ -15,8 +15,8 @@ std::string writeTemp(const TempDir& dir, const std::string& name, const std::st
   return path.string();
 }
 
-TEST(TomlSubset, ParsesValuesTablesAndComments) {
-  auto j = parseTomlSubset(R"(# a model
+TEST(TomlToJson, ParsesValuesTablesAndComments) {
+  auto j = parseTomlToJson(R"(# a model
 model = "qwen"   # trailing comment
 temperature = 0.85
 max_tokens = 4_096
@@ -38,13 +38,62 @@ enable_thinking = true
   EXPECT_EQ((*j)["extra_body"]["chat_template_kwargs"]["enable_thinking"], true);
 }
 
-TEST(TomlSubset, ErrorsNameTheLine) {
-  auto j = parseTomlSubset("model = \"a\"\nbad line\n", "m.toml");
+TEST(TomlToJson, AcceptsTomlTheOldSubsetRefused) {
+  auto j = parseTomlToJson(R"(model = 'C:\models\qwen'        # literal string, comment after it
+headers = { X-Org = "lab", "X-Run" = "7" }    # inline table
+extra_body.top_k = 20                         # dotted key
+stop = [
+  "[DONE]",   # one per line, trailing comma
+  """
+end""",
+]
+api_key_env = """
+MY_KEY"""
+[[extra_body.tools]]
+name = "lint"
+[[extra_body.tools]]
+name = "sim"
+[extra_body.template]
+text = '''
+line one
+line "two"'''
+)",
+                           "m.toml");
+  ASSERT_TRUE(j) << j.error().message;
+  EXPECT_EQ((*j)["model"], "C:\\models\\qwen");
+  EXPECT_EQ((*j)["headers"], (nlohmann::json{{"X-Org", "lab"}, {"X-Run", "7"}}));
+  EXPECT_EQ((*j)["extra_body"]["top_k"], 20);
+  EXPECT_EQ((*j)["stop"], (nlohmann::json{"[DONE]", "end"}));  // a newline right after """ is dropped
+  EXPECT_EQ((*j)["api_key_env"], "MY_KEY");
+  ASSERT_EQ((*j)["extra_body"]["tools"].size(), 2u);
+  EXPECT_EQ((*j)["extra_body"]["tools"][1]["name"], "sim");
+  EXPECT_EQ((*j)["extra_body"]["template"]["text"], "line one\nline \"two\"");
+}
+
+TEST(TomlToJson, SyntaxErrorsNameFileLineAndColumn) {
+  auto j = parseTomlToJson("model = \"a\"\ntemperature = = 1\n", "m.toml");
   ASSERT_FALSE(j);
-  EXPECT_NE(j.error().message.find("m.toml:2"), std::string::npos) << j.error().message;
-  EXPECT_FALSE(parseTomlSubset("x = \"unterminated\n", "m.toml"));
-  EXPECT_FALSE(parseTomlSubset("x = 1\nx = 2\n", "m.toml"));
-  EXPECT_FALSE(parseTomlSubset("x = {a = 1}\n", "m.toml"));
+  EXPECT_EQ(j.error().code, ErrorCode::BadConfig);
+  EXPECT_EQ(j.error().message.rfind("m.toml:2:15: ", 0), 0u) << j.error().message;
+  auto bad = parseTomlToJson("model = \"a\"\nbad line\n", "m.toml");
+  ASSERT_FALSE(bad);
+  EXPECT_EQ(bad.error().message.rfind("m.toml:2:", 0), 0u) << bad.error().message;
+  EXPECT_FALSE(parseTomlToJson("x = \"unterminated\n", "m.toml"));
+  auto twice = parseTomlToJson("x = 1\nx = 2\n", "m.toml");
+  ASSERT_FALSE(twice);
+  EXPECT_EQ(twice.error().message.rfind("m.toml:2:", 0), 0u) << twice.error().message;
+}
+
+TEST(TomlToJson, RefusesValuesJsonCannotCarryByName) {
+  auto date = parseTomlToJson("model = \"m\"\n[extra_body]\nsince = 2024-01-02\n", "m.toml");
+  ASSERT_FALSE(date);
+  EXPECT_NE(date.error().message.find("m.toml:3:"), std::string::npos) << date.error().message;
+  EXPECT_NE(date.error().message.find("'extra_body.since' is a date"), std::string::npos) << date.error().message;
+  auto nan = parseTomlToJson("temperature = nan\n", "m.toml");
+  ASSERT_FALSE(nan);
+  EXPECT_NE(nan.error().message.find("'temperature' must be a finite number"), std::string::npos)
+      << nan.error().message;
+  EXPECT_FALSE(parseTomlToJson("stop = [inf]\n", "m.toml"));
 }
 
 TEST(ModelConfig, TomlFileSetsEndpointAndParameters) {
@@ -115,6 +164,37 @@ TEST(ModelConfig, MistakesAreOneClearLine) {
   EXPECT_EQ(key.error().message.find("sk-123"), std::string::npos);
   EXPECT_FALSE(loadModelConfig(writeTemp(*dir, "d.toml", "temperature = 1\n"), o));  // no model
   EXPECT_FALSE(loadModelConfig((dir->path() / "missing.toml").string(), o));
+  auto nested = loadModelConfig(writeTemp(*dir, "e.toml", "model = \"m\"\nheaders = { X-Org = 1 }\n"), o);
+  ASSERT_FALSE(nested);
+  EXPECT_NE(nested.error().message.find("e.toml: field 'headers.X-Org' must be a string"), std::string::npos)
+      << nested.error().message;
+  auto dotted = loadModelConfig(writeTemp(*dir, "f.toml", "model = \"m\"\nextra.top_k = 1\n"), o);
+  ASSERT_FALSE(dotted);
+  EXPECT_NE(dotted.error().message.find("f.toml: unknown field 'extra'"), std::string::npos) << dotted.error().message;
+  auto syntax = loadModelConfig(writeTemp(*dir, "g.toml", "model = \"m\"\n\ntemperature = 0.2.1\n"), o);
+  ASSERT_FALSE(syntax);
+  EXPECT_NE(syntax.error().message.find("g.toml:3:"), std::string::npos) << syntax.error().message;
+}
+
+TEST(ModelConfig, TomlWithInlineTablesDottedKeysAndMultiLineArrays) {
+  auto dir = TempDir::create("llm-config");
+  ASSERT_TRUE(dir);
+  auto file = writeTemp(*dir, "m.toml", R"(model = 'qwen'  # literal string
+headers = { X-Org = "lab" }
+extra_body.chat_template_kwargs.enable_thinking = false
+stop = [
+  "[DONE]",
+  "</answer>",
+]
+)");
+  ProviderOptions o;
+  auto st = loadModelConfig(file, o);
+  ASSERT_TRUE(st) << st.error().message;
+  EXPECT_EQ(o.spec, "openai:qwen");
+  ASSERT_EQ(o.headers.size(), 1u);
+  EXPECT_EQ(o.headers[0].second, "lab");
+  EXPECT_EQ(o.extraBodyJson, R"({"chat_template_kwargs":{"enable_thinking":false}})");
+  EXPECT_EQ(o.params.stop, (std::vector<std::string>{"[DONE]", "</answer>"}));
 }
 
 }  // namespace

@@ -7,6 +7,7 @@
 
 #include "commands.h"
 #include "common.h"
+#include "shared_flags.h"
 #include "rtlarena/core/files.h"
 #include "rtlarena/core/tools.h"
 #include "rtlarena/eval/audit.h"
@@ -46,13 +47,13 @@ void addAuditCommand(CLI::App& app, int& exitCode) {
   auto* ds = sub->add_option("--dataset", f->dataset, "FORMAT:PATH (verilogeval2, verilogeval1, rtllm, jsonl, native)");
   sub->add_option("--suite", f->suite, "A built-in suite instead of --dataset")->excludes(ds);
   sub->add_option("--errata-out,-o", f->out, "Errata file to write (default: errata.json)");
-  sub->add_option("--sim", f->sims, "Simulators to run the golden designs on")->delimiter(',')->capture_default_str();
+  addSimListOption(*sub, f->sims, "Simulators to run the golden designs on");
   sub->add_flag("--no-lint", f->noLint, "Skip the Verilator lint of golden designs");
   sub->add_flag("--no-control", f->noControl, "Skip the empty-module negative control");
   sub->add_flag("--no-compat", f->noCompat, "Skip the VerilogEval harness for VerilogEval tasks");
   sub->add_flag("--no-sandbox", f->noSandbox, "Run without bubblewrap (unsafe)");
-  sub->add_flag("--json", f->json, "Print the errata as JSON on stdout");
-  sub->add_option("-j,--jobs", f->jobs, "Workers (default: cores)");
+  addJsonFlag(*sub, f->json, "Print the errata as JSON on stdout");
+  addJobsOption(*sub, f->jobs);
   sub->callback([f, &exitCode] {
     if (f->dataset.empty() && f->suite.empty()) {
       exitCode = reportError(makeError(ErrorCode::BadArgument, "audit needs --dataset FORMAT:PATH or --suite NAME"));

@@ -5,6 +5,7 @@
 
 #include "commands.h"
 #include "common.h"
+#include "shared_flags.h"
 #include "rtlarena/core/files.h"
 #include "rtlarena/eval/evaluator.h"
 #include "rtlarena/eval/extract.h"
@@ -47,9 +48,9 @@ void addEvalCommand(CLI::App& app, int& exitCode) {
   sub->add_option("--task", f->task, "Task id, suite/id, or task directory")->required();
   sub->add_option("file", f->file, "Candidate Verilog file, or a raw model answer with --answer")->required();
   sub->add_flag("--answer", f->raw, "The file is a raw model answer: extract the code first");
-  sub->add_flag("--json", f->json, "Print verdict, class, mismatches, samples, log_tail as JSON");
+  addJsonFlag(*sub, f->json, "Print verdict, class, mismatches, samples, log_tail as JSON");
   sub->add_flag("--no-sandbox", f->noSandbox, "Run without bubblewrap (unsafe)");
-  sub->add_option("--sim", f->simulator, "Simulator: icarus | verilator | auto | both | verilator-stock")->capture_default_str();
+  addSimOption(*sub, f->simulator);
   sub->callback([f, &exitCode] {
     auto task = findTask(f->task);
     if (!task) { exitCode = reportError(task.error()); return; }

@@ -12,6 +12,7 @@
 
 #include "commands.h"
 #include "common.h"
+#include "shared_flags.h"
 #include "rtlarena/fuzz/campaign.h"
 #include "rtlarena/fuzz/inject.h"
 #include "rtlarena/fuzz/minimize.h"
@@ -32,7 +33,7 @@ struct FuzzFlags {
   double familySpread = 1.0;
   double alpha = 0.25, minimizeSeconds = 10;
   bool json = false, noLockstep = false, noModelCoverage = false, rewardPerCycle = false;
-  bool stopOnMismatch = false, noMinimize = false, quiet = false, listAlgos = false, gammaLocal = false;
+  bool stopOnMismatch = false, noMinimize = false, noProgress = false, listAlgos = false, gammaLocal = false;
   std::vector<std::string> plusargs, defines;
   std::string mutant;  ///< DIR:K from `fuzz inject`
 };
@@ -56,8 +57,8 @@ double parseDuration(const std::string& s) {
   }
 }
 
-std::function<void(const std::string&)> logger(bool quiet) {
-  if (quiet) return {};
+std::function<void(const std::string&)> logger(bool noProgress) {
+  if (noProgress) return {};
   return [](const std::string& line) { std::fprintf(stderr, "rtlarena fuzz: %s\n", line.c_str()); };
 }
 
@@ -138,7 +139,7 @@ int runCampaign(const FuzzFlags& f) {
   spec.cacheDir = f.cacheDir;
   spec.runner.lockstep = !f.noLockstep;
   spec.runner.modelCoverage = !f.noModelCoverage;
-  spec.log = logger(f.quiet || f.json);
+  spec.log = logger(f.noProgress);
   auto session = openSession(spec);
   if (!session) return reportError(session.error());
   Session& s = **session;
@@ -157,10 +158,10 @@ int runCampaign(const FuzzFlags& f) {
   co.generator.instructions = f.instructions;
   co.generator.familySpread = f.familySpread;
   co.imported = std::move(imported);
-  if (!f.quiet && !f.json) co.progress = printProgress;
+  if (!f.noProgress) co.progress = printProgress;
   Campaign campaign(*s.runner, **scheduler, s.core.isa, co);
   CampaignResult r = campaign.run();
-  if (!f.quiet && !f.json && isatty(2)) std::fprintf(stderr, "\n");
+  if (!f.noProgress && isatty(2)) std::fprintf(stderr, "\n");
 
   if (!f.noMinimize && spec.runner.lockstep)
     for (auto& m : r.unique) {
@@ -203,7 +204,7 @@ int runCampaign(const FuzzFlags& f) {
   return r.unique.empty() ? kExitOk : kExitFailed;
 }
 
-int runReplay(const std::string& file, const std::string& cacheDir, bool json, bool quiet) {
+int runReplay(const std::string& file, const std::string& cacheDir, bool json, bool noProgress) {
   auto rep = readReproducer(file);
   if (!rep) return reportError(rep.error());
   auto coverage = parseCoverageKinds(rep->coverage);
@@ -217,7 +218,7 @@ int runReplay(const std::string& file, const std::string& cacheDir, bool json, b
   spec.coverage = *coverage;
   spec.cacheDir = cacheDir;
   spec.runner.keepTrace = true;
-  spec.log = logger(quiet || json);
+  spec.log = logger(noProgress);
   auto session = openSession(spec);
   if (!session) return reportError(session.error());
   TestResult t = (*session)->runner->run(rep->program);
@@ -260,7 +261,7 @@ void addFuzzCommand(CLI::App& app, int& exitCode) {
   sub->add_option("--tests", f->tests, "Test budget");
   sub->add_option("--seed", f->seed, "Random seed")->capture_default_str();
   sub->add_option("--out", f->out, "Output folder (coverage.csv, arms.csv, mismatches/, corpus/, summary.json)");
-  sub->add_flag("--json", f->json, "Print {tests, tests_per_second, instructions_per_second, coverage, mismatches, bugs_found, ...}");
+  addJsonFlag(*sub, f->json, "Print {tests, tests_per_second, instructions_per_second, coverage, mismatches, bugs_found, ...}");
   sub->add_option("--coverage", f->coverage, "RTL coverage: line, toggle, line,toggle or none")->capture_default_str();
   sub->add_flag("--no-lockstep", f->noLockstep, "Do not check retirements against the ISA model");
   sub->add_flag("--no-model-coverage", f->noModelCoverage, "Count only RTL coverage points");
@@ -282,25 +283,28 @@ void addFuzzCommand(CLI::App& app, int& exitCode) {
   sub->add_option("--define", f->defines, "Extra Verilog define NAME[=VALUE] (repeatable)");
   sub->add_option("--plusarg", f->plusargs, "Plusarg passed to the design (repeatable)");
   sub->add_option("--mutant", f->mutant, "Fuzz injected bug ID of a `fuzz inject` folder: DIR:ID");
-  sub->add_flag("--quiet", f->quiet, "No build log or live progress");
+  addNoProgressFlag(*sub, f->noProgress);
+  addHiddenQuietAlias(*sub, f->noProgress);
   sub->add_flag("--list-algos", f->listAlgos, "Print the scheduler names and exit");
   sub->require_subcommand(0, 1);
 
   struct ReplayFlags {
     std::string file, cacheDir;
-    bool json = false, quiet = false;
+    bool json = false, noProgress = false;
   };
   auto rf = std::make_shared<ReplayFlags>();
   CLI::App* replay = sub->add_subcommand("replay", "Rerun one reproducer (mismatches/*/repro.json) deterministically");
   replay->add_option("repro", rf->file, "repro.json")->required();
   replay->add_option("--cache-dir", rf->cacheDir, "DUT cache folder");
-  replay->add_flag("--json", rf->json, "Print {reproduced, signature, ...}");
-  replay->add_flag("--quiet", rf->quiet, "No build log");
-  replay->callback([rf, &exitCode] { exitCode = runReplay(rf->file, rf->cacheDir, rf->json, rf->quiet); });
+  addJsonFlag(*replay, rf->json, "Print {reproduced, signature, ...}");
+  addNoProgressFlag(*replay, rf->noProgress);
+  addHiddenQuietAlias(*replay, rf->noProgress);
+  replay->callback([rf, &exitCode] { exitCode = runReplay(rf->file, rf->cacheDir, rf->json, rf->noProgress); });
 
   auto inf = std::make_shared<InjectOptions>();
   auto injectCore = std::make_shared<std::string>();
   auto injectJson = std::make_shared<bool>(false);
+  auto injectNoProgress = std::make_shared<bool>(false);
   CLI::App* inject = sub->add_subcommand("inject", "Make a corpus of architecturally visible injected bugs (Yosys mutate)");
   inject->add_option("--core", *injectCore, "core.json or core name")->required();
   inject->add_option("-n", inf->count, "Mutations to try")->capture_default_str();
@@ -308,12 +312,13 @@ void addFuzzCommand(CLI::App& app, int& exitCode) {
   inject->add_option("--out", inf->outDir, "Output folder (mutants.json, the mutated netlist)")->required();
   inject->add_option("--directed-tests", inf->directedTests, "Random tests per mutant in the visibility check")->capture_default_str();
   inject->add_option("--cache-dir", inf->cacheDir, "DUT cache folder");
-  inject->add_flag("--json", *injectJson, "Print the summary as JSON");
-  inject->callback([inf, injectCore, injectJson, &exitCode] {
+  addJsonFlag(*inject, *injectJson, "Print the summary as JSON");
+  addNoProgressFlag(*inject, *injectNoProgress);
+  inject->callback([inf, injectCore, injectJson, injectNoProgress, &exitCode] {
     auto corePath = resolveCoreConfig(*injectCore);
     if (!corePath) { exitCode = reportError(corePath.error()); return; }
     inf->coreConfig = *corePath;
-    if (!*injectJson) inf->log = logger(false);
+    inf->log = logger(*injectNoProgress);
     auto r = injectBugs(*inf);
     if (!r) { exitCode = reportError(r.error()); return; }
     if (*injectJson) std::printf("%s\n", injectSummaryJson(*r).c_str());

@@ -9,6 +9,7 @@
 #include "common.h"
 #include "llm_flags.h"
 #include "run_ppa.h"
+#include "shared_flags.h"
 #include "rtlarena/run/run_driver.h"
 #include "rtlarena/tasks/dataset.h"
 #include "rtlarena/tasks/suite.h"
@@ -129,7 +130,7 @@ void addRunCommand(CLI::App& app, int& exitCode) {
   sub->add_flag("--json", flags->json, "Print one JSON object with the summary on stdout");
   sub->add_flag("--no-sandbox", flags->noSandbox, "Run model code without bubblewrap (unsafe)");
   sub->add_flag("--no-progress", flags->noProgress, "No progress output");
-  sub->add_option("--sim", flags->simulator, "Simulator: icarus | verilator | auto | both | verilator-stock")->capture_default_str();
+  addSimOption(*sub, flags->simulator);
   sub->add_option("--dataset", flags->dataset, "FORMAT:PATH of another benchmark (verilogeval2, verilogeval1, rtllm, jsonl, native)");
   sub->add_option("--compat", flags->compat, "Also score as another harness does: verilogeval")->check(CLI::IsMember({"verilogeval"}));
   sub->add_option("--errata", flags->errata, "Errata file (rtlarena audit): its problems are reported apart from the score");

@@ -7,6 +7,7 @@
 
 #include "commands.h"
 #include "common.h"
+#include "shared_flags.h"
 #include "rtlarena/core/files.h"
 #include "rtlarena/synth/flow.h"
 #include "rtlarena/synth/yosys.h"
@@ -154,7 +155,7 @@ void addSynthCommand(CLI::App& app, int& exitCode) {
   sub->add_option("--dut", f->dut, "Instance name of the design in the testbench (default: found by module name)");
   sub->add_option("--timeout", f->timeout, "Deadline in seconds for Yosys and for OpenSTA")->capture_default_str()
       ->check(CLI::PositiveNumber);
-  sub->add_flag("--json", f->json, "Print the report as one JSON object");
+  addJsonFlag(*sub, f->json, "Print the report as one JSON object");
   sub->add_flag("--no-cache", f->noCache, "Neither read nor write the PPA cache");
   sub->add_flag("--no-sandbox", f->noSandbox, "Run the tools without bubblewrap");
   sub->add_flag("--print-script", f->printScript, "Print the Yosys script instead of running it");

@@ -13,7 +13,7 @@ namespace rtlarena::cli {
 void addLlmFlags(CLI::App& sub, LlmFlags& f) {
   sub.add_option("--base-url", f.baseUrl, "Endpoint base URL, e.g. http://127.0.0.1:8000/v1 (openai) or https://api.anthropic.com");
   sub.add_option("--api-key-env", f.apiKeyEnv, "Name of the environment variable holding the API key (default for hosted APIs: OPENAI_API_KEY / ANTHROPIC_API_KEY; none for --base-url)");
-  sub.add_option("--model-config", f.modelConfig, "Model description file (JSON or TOML subset, docs/LLM.md)");
+  sub.add_option("--model-config", f.modelConfig, "Model description file (JSON or TOML, docs/LLM.md)");
   sub.add_option("--seed", f.seed, "Sampling seed (sample i is asked with seed+i)");
   sub.add_option("--stop", f.stop, "Stop sequence (repeatable)");
   sub.add_option("--header", f.headers, "Extra request header 'Name: value' (repeatable; never recorded)");

@@ -1,6 +1,6 @@
 // Model config files. JSON when the file name ends in .json or the text starts with '{',
-// otherwise the TOML subset. Every field is checked by name and type; unknown fields are
-// errors, so a typo never silently changes what a leaderboard entry means.
+// otherwise TOML (read by toml++ into the same JSON shape). Every field is checked by name and
+// type; unknown fields are errors, so a typo never silently changes what a leaderboard entry means.
 #include "rtlarena/llm/model_config.h"
 
 #include <functional>
@@ -9,7 +9,7 @@
 
 #include "rtlarena/core/files.h"
 #include "rtlarena/core/text.h"
-#include "toml_subset.h"
+#include "toml_to_json.h"
 
 namespace rtlarena {
 
@@ -110,7 +110,7 @@ Status loadModelConfig(const std::string& file, ProviderOptions& options) {
     j = json::parse(*text, nullptr, false);
     if (j.is_discarded()) return makeError(ErrorCode::BadConfig, file + ": not valid JSON");
   } else {
-    auto t = parseTomlSubset(*text, file);
+    auto t = parseTomlToJson(*text, file);
     if (!t) return t.error();
     j = std::move(*t);
   }

@@ -1,4 +1,4 @@
-// --model-config FILE: a model described in a small file (JSON, or a TOML subset) so that a
+// --model-config FILE: a model described in a small file (JSON or TOML) so that a
 // leaderboard entry can be re-run exactly. The format is in docs/LLM.md.
 #pragma once
 

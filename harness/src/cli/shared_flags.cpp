@@ -1,0 +1,60 @@
+// The shared flags (see shared_flags.h): one name, one help text, one check each.
+#include "shared_flags.h"
+
+#include <algorithm>
+
+namespace rtlarena::cli {
+
+const std::vector<std::string>& simulatorNames() {
+  static const std::vector<std::string> names = {"icarus", "verilator", "auto", "both", "verilator-stock"};
+  return names;
+}
+
+CLI::Option* addJsonFlag(CLI::App& sub, bool& json, const std::string& whatItPrints) {
+  return sub.add_flag("--json", json, whatItPrints);
+}
+
+CLI::Option* addNoProgressFlag(CLI::App& sub, bool& noProgress) {
+  return sub.add_flag("--no-progress", noProgress, "No progress output");
+}
+
+CLI::Option* addHiddenQuietAlias(CLI::App& sub, bool& noProgress) {
+  // CLI11 leaves options of the group "" out of --help.
+  return sub.add_flag("--quiet", noProgress, "Same as --no-progress")->group("");
+}
+
+CLI::Option* addJobsOption(CLI::App& sub, unsigned& jobs) {
+  return sub.add_option("-j,--jobs", jobs, "Evaluation workers (default: cores)");
+}
+
+CLI::Option* addSimOption(CLI::App& sub, std::string& simulator) {
+  // CLI11 lists the accepted names in --help itself (from the IsMember check).
+  return sub.add_option("--sim", simulator, "Simulator; both: Icarus, then Verilator on the same candidate")
+      ->capture_default_str()
+      ->check(CLI::IsMember(simulatorNames()));
+}
+
+CLI::Option* addSimListOption(CLI::App& sub, std::vector<std::string>& simulators, const std::string& description) {
+  std::string shown;
+  for (const auto& s : simulators) shown += (shown.empty() ? "" : ",") + s;
+  auto keep = [&simulators](const std::vector<std::string>& given) {
+    simulators.clear();
+    auto add = [&](const std::string& s) {
+      if (std::find(simulators.begin(), simulators.end(), s) == simulators.end()) simulators.push_back(s);
+    };
+    for (const auto& s : given) {
+      if (s == "both") {
+        add("icarus");
+        add("verilator");
+      } else {
+        add(s);
+      }
+    }
+  };
+  return sub.add_option_function<std::vector<std::string>>("--sim", keep, description + "; both: icarus,verilator")
+      ->delimiter(',')
+      ->default_str(shown)
+      ->check(CLI::IsMember(simulatorNames()));
+}
+
+}  // namespace rtlarena::cli

@@ -1,0 +1,36 @@
+// Flags that several commands take, declared in one place so that each means the same in
+// every command: --json, --no-progress, -j/--jobs, --sim. `run` still declares --json,
+// --no-progress and -j itself; tests/run/cli_flags_test.cpp holds its help lines to these.
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <string>
+#include <vector>
+
+namespace rtlarena::cli {
+
+/// The simulator names --sim accepts: icarus, verilator, auto, both, verilator-stock.
+const std::vector<std::string>& simulatorNames();
+
+/// --json: one JSON object on stdout in place of the text. It says nothing about stderr:
+/// progress stays on unless --no-progress, so `--json > file` still shows where a long job is.
+CLI::Option* addJsonFlag(CLI::App& sub, bool& json, const std::string& whatItPrints);
+
+/// --no-progress: nothing on stderr while the command works (progress bars, build logs);
+/// errors and warnings still print.
+CLI::Option* addNoProgressFlag(CLI::App& sub, bool& noProgress);
+
+/// --quiet, the older name of --no-progress in `fuzz`, kept working but left out of --help.
+CLI::Option* addHiddenQuietAlias(CLI::App& sub, bool& noProgress);
+
+/// -j,--jobs N: evaluation workers; 0 (the default) is one per core.
+CLI::Option* addJobsOption(CLI::App& sub, unsigned& jobs);
+
+/// --sim NAME, one of simulatorNames(); anything else is a usage error before any work.
+CLI::Option* addSimOption(CLI::App& sub, std::string& simulator);
+
+/// --sim A,B,...: several simulators, each one of simulatorNames(); `both` stands for
+/// icarus,verilator as it does for one candidate. Repeats are dropped, the order is kept.
+CLI::Option* addSimListOption(CLI::App& sub, std::vector<std::string>& simulators, const std::string& description);
+
+}  // namespace rtlarena::cli
