@@ -106,5 +106,18 @@ TEST(Forgery, HonestCandidatesStillPassOnBothSimulators) {
   }
 }
 
+// A task's own reference submitted as a candidate names the module the design must have.
+TEST(Forgery, TheReferenceAsACandidateIsExplained) {
+  Task t = inv8();
+  Evaluation e = evaluate(t.reference, "icarus");
+  EXPECT_EQ(e.verdict, Verdict::CompileError);
+  EXPECT_EQ(e.cls, "missing_top");
+  EXPECT_NE(e.message.find("must be called 'TopModule'"), std::string::npos) << e.message;
+  // A top named through a macro is left to the compiler.
+  Evaluation m = evaluate("`define N TopModule\nmodule `N(input clk, input [7:0] in, output reg [7:0] out);\n"
+                          "  always @(posedge clk) out <= ~in;\nendmodule\n", "icarus");
+  EXPECT_EQ(m.verdict, Verdict::Pass) << m.message;
+}
+
 }  // namespace
 }  // namespace rtlarena

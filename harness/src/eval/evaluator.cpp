@@ -43,6 +43,14 @@ std::vector<std::string> foreignModules(const SimOutcome& outcome, const Task& t
   return foreignModulesUnderTop(*image, task.top, own);
 }
 
+// `module `NAME(...)`: what the unit is called is known only after preprocessing.
+bool namesUnitsThroughMacros(const std::string& code) {
+  const auto toks = verilogTokens(code);
+  for (std::size_t i = 0; i + 1 < toks.size(); ++i)
+    if ((toks[i].text == "module" || toks[i].text == "macromodule") && toks[i + 1].text[0] == '`') return true;
+  return false;
+}
+
 }  // namespace
 
 Evaluator::Evaluator(EvalOptions options) : options_(std::move(options)) {}
@@ -96,6 +104,23 @@ Evaluation Evaluator::evaluate(const Task& task, const std::string& code, SimOut
       e.policySeconds = policySeconds;
       return finish(e);
     }
+  }
+
+  // Without the top the bench cannot instantiate it; say so in the task's words rather than
+  // through the compiler's complaint about the testbench.
+  std::set<std::string> defined;
+  for (const auto& u : declaredDesignUnits(code)) defined.insert(u.name[0] == '\\' ? u.name.substr(1) : u.name);
+  if (!defined.empty() && !defined.count(task.top) && !namesUnitsThroughMacros(code)) {
+    Evaluation e;
+    e.verdict = Verdict::CompileError;
+    e.cls = "missing_top";
+    std::string names;
+    for (const auto& n : defined) names += (names.empty() ? "'" : ", '") + n + "'";
+    e.message = "the candidate defines no module '" + task.top + "' (it defines " + names + ")";
+    if (defined.count(task.refTop))
+      e.message += "; '" + task.refTop + "' is the reference's name: the design must be called '" + task.top + "'";
+    e.policySeconds = policySeconds;
+    return finish(e);
   }
 
   // A candidate defining a unit twice would let Verilator pick one silently.
