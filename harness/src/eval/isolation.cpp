@@ -106,6 +106,10 @@ bool mentionsAny(const std::string& code, const std::vector<std::string>& names)
   return false;
 }
 
+bool namesTheBench(const Task& task, const std::string& code) {
+  return mentionsAny(code, isolateSources(task, "", "").renamed);
+}
+
 bool usesDelays(const std::string& code) {
   const auto toks = verilogTokens(code);
   for (std::size_t i = 0; i + 1 < toks.size(); ++i)

@@ -236,7 +236,7 @@ std::optional<Evaluation> verilogEvalFromNativeRun(const Task& task, const std::
   // compilation unit. That differs from the original only for a sample that names the bench's
   // units or uses a directive, and for a reference that relies on the testbench's directives
   // (a macro, or its `timescale for a delay).
-  if (usesDirectives(sampleCode) || mentionsAny(sampleCode, isolateSources(task, "", "").renamed)) return std::nullopt;
+  if (usesDirectives(sampleCode) || namesTheBench(task, sampleCode)) return std::nullopt;
   if (usesDirectives(task.reference) || usesDelays(task.reference)) return std::nullopt;
   // vvp -n turns $stop into $finish; the original's image would stop for input instead.
   for (const std::string* text : {&sampleCode, &task.testbench, &task.reference})

@@ -41,6 +41,10 @@ std::vector<std::string> duplicateUnits(const std::string& code);
 /// an isolated job and one that compiles the original names).
 bool mentionsAny(const std::string& code, const std::vector<std::string>& names);
 
+/// Whether `code` names a design unit of the task's reference or testbench: a sample that the
+/// original harness of a dataset may pass through that name, while the isolated job fails it.
+bool namesTheBench(const Task& task, const std::string& code);
+
 /// Whether `code` has a delay control (`#` followed by a number or a name; `#(` is taken as a
 /// parameter list).
 bool usesDelays(const std::string& code);
