@@ -4,7 +4,9 @@
 
 #include "rtlarena/core/text.h"
 #include "rtlarena/eval/evaluator.h"
+#include "rtlarena/eval/isolation.h"
 #include "rtlarena/eval/verilator.h"
+#include "rtlarena/tasks/suite.h"
 #include "rtlarena/tasks/dataset.h"
 
 namespace rtlarena {
@@ -52,6 +54,45 @@ TEST(AutoSimulator, ShortBenchesStayOnIcarus) {
   Evaluation e = Evaluator(o).evaluate((*tasks)[1], (*tasks)[1].goldenCandidate);
   EXPECT_TRUE(e.passed());
   EXPECT_EQ(e.simulator, "icarus");
+}
+
+// The inv8 fixture with its loop raised to `iterations` cycles, and a comment that makes its
+// bench new to the cost memory on every test run.
+Task longInv8(long iterations) {
+  auto t = loadTaskDir(std::string(RTLARENA_SOURCE_DIR) + "/tests/fixtures/tasks/inv8", "fixtures");
+  EXPECT_TRUE(t.ok());
+  Task task = *t;
+  task.testbench = "// run " + isolationSuffix() + "\n" +
+                   replaceAll(task.testbench, "i < 50;", "i < " + std::to_string(iterations) + ";");
+  task.limits.simSeconds = 60;
+  task.limits.compileSeconds = 120;
+  return task;
+}
+
+TEST(AutoSimulator, BenchPredictedLongIsMeasuredOnIcarusFirst) {
+  // 210,000 cycles: just over the text's threshold, but Icarus finishes well inside a Verilator build.
+  Task task = longInv8(210000);
+  EvalOptions o;
+  o.simulator = "auto";
+  o.policyCheck = false;
+  Evaluation first = Evaluator(o).evaluate(task, task.goldenCandidate);
+  EXPECT_TRUE(first.passed()) << first.message << "\n" << first.logTail;
+  EXPECT_EQ(first.simulator, "icarus");
+  Evaluation again = Evaluator(o).evaluate(task, task.goldenCandidate);
+  EXPECT_EQ(again.simulator, "icarus");
+}
+
+TEST(AutoSimulator, BenchTooLongForIcarusGoesToVerilatorAndIsRemembered) {
+  Task task = longInv8(5000000);
+  EvalOptions o;
+  o.simulator = "auto";
+  o.policyCheck = false;
+  Evaluation first = Evaluator(o).evaluate(task, task.goldenCandidate);
+  EXPECT_TRUE(first.passed()) << first.message << "\n" << first.logTail;
+  EXPECT_EQ(first.simulator, "verilator");
+  Evaluation again = Evaluator(o).evaluate(task, task.goldenCandidate);
+  EXPECT_TRUE(again.passed()) << again.message;
+  EXPECT_EQ(again.simulator, "verilator");
 }
 
 }  // namespace

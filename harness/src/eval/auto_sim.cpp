@@ -1,8 +1,10 @@
 // `--sim auto`: Icarus starts in milliseconds but simulates slowly; Verilator costs a few
 // seconds to build a model (with the reused runtime) and then simulates tens of times faster. So a
 // job goes to Verilator only when its Icarus run is expected to take longer than that build:
-// measured Icarus times are remembered per testbench (a small TSV in the cache directory), and a
-// testbench never measured is judged by the number of cycles its text asks for.
+// measured Icarus times are remembered per testbench (a small TSV in the cache directory), so the
+// golden ceiling's run decides for every later sample. A testbench never measured whose text asks
+// for many cycles is tried on Icarus held to a build's time, and goes to Verilator only when
+// that is not enough.
 #include <algorithm>
 #include <fstream>
 #include <map>
@@ -78,16 +80,35 @@ class AutoSimulator final : public Simulator {
   Result<SimOutcome> simulate(const SimJob& job) override {
     const std::string key = testbenchKey(job);
     auto known = CostMemory::instance().icarusSeconds(key);
-    std::string tb;
-    for (std::size_t i = 1; i < job.sources.size(); ++i) tb += job.sources[i].text;
-    const bool useVerilator = known ? *known > kIcarusSecondsForVerilator : predictedCycles(tb) > kCyclesForVerilator;
-    if (useVerilator) {
-      auto v = makeVerilatorSimulator()->simulate(job);
-      if (!v || !failedOutsideCandidate(*v)) return v;
+    if (known && *known > kIcarusSecondsForVerilator) return onVerilator(job);
+    if (!known) {
+      std::string tb;
+      for (std::size_t i = 1; i < job.sources.size(); ++i) tb += job.sources[i].text;
+      if (predictedCycles(tb) > kCyclesForVerilator) {
+        // The text predicts a long simulation, but a guess costs a Verilator build on every
+        // bench it gets wrong: measure instead, with Icarus held to the time a build costs.
+        SimJob trial = job;
+        trial.limits.simSeconds = std::min(job.limits.simSeconds, kIcarusSecondsForVerilator);
+        auto i = makeIcarusSimulator()->simulate(trial);
+        if (!i || !i->compiled || !i->run.timedOut) {
+          if (i && i->compiled) CostMemory::instance().remember(key, i->run.wallSeconds);
+          return i;
+        }
+        CostMemory::instance().remember(key, kIcarusSecondsForVerilator * 2);  // at least that long
+        return onVerilator(job);
+      }
     }
     auto i = makeIcarusSimulator()->simulate(job);
     if (i && i->compiled && !i->run.timedOut) CostMemory::instance().remember(key, i->run.wallSeconds);
     return i;
+  }
+
+ private:
+  // Verilator, unless its build fails on the bench rather than the candidate: then Icarus.
+  static Result<SimOutcome> onVerilator(const SimJob& job) {
+    auto v = makeVerilatorSimulator()->simulate(job);
+    if (!v || !failedOutsideCandidate(*v)) return v;
+    return makeIcarusSimulator()->simulate(job);
   }
 };
 
