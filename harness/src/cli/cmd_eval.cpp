@@ -7,6 +7,7 @@
 #include "common.h"
 #include "shared_flags.h"
 #include "rtlarena/core/files.h"
+#include "rtlarena/core/text.h"
 #include "rtlarena/eval/evaluator.h"
 #include "rtlarena/eval/extract.h"
 #include "rtlarena/tasks/suite.h"
@@ -54,8 +55,17 @@ void addEvalCommand(CLI::App& app, int& exitCode) {
   sub->callback([f, &exitCode] {
     auto task = findTask(f->task);
     if (!task) { exitCode = reportError(task.error()); return; }
+    std::error_code ec;
+    if (fs::is_directory(f->file, ec)) {
+      exitCode = reportError(makeError(ErrorCode::Io, f->file + " is a folder; give a Verilog file (or a model answer with --answer)"));
+      return;
+    }
     auto text = readFile(f->file);
     if (!text) { exitCode = reportError(text.error()); return; }
+    if (trim(*text).empty()) {
+      exitCode = reportError(makeError(ErrorCode::Io, f->file + " is empty"));
+      return;
+    }
     auto sandbox = sandboxFromFlags(f->noSandbox);
     if (!sandbox) { exitCode = reportError(sandbox.error()); return; }
     std::string code = *text;
@@ -74,6 +84,10 @@ void addEvalCommand(CLI::App& app, int& exitCode) {
     for (const std::string& sim : both ? std::vector<std::string>{"icarus", "verilator"} : std::vector<std::string>{f->simulator}) {
       eo.simulator = sim;
       evals.push_back(Evaluator(eo).evaluate(*task, code));
+      // Messages speak of the user's file, not of the job's copy of it.
+      const std::string shown = fs::path(f->file).filename().string();
+      evals.back().message = replaceAll(evals.back().message, "candidate.sv", shown);
+      evals.back().logTail = replaceAll(evals.back().logTail, "candidate.sv", shown);
     }
     const bool disagree = both && (evals[0].verdict != evals[1].verdict || evals[0].mismatches != evals[1].mismatches);
     auto toJson = [&](const Evaluation& e) {
