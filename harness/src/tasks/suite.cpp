@@ -27,10 +27,46 @@ Result<std::string> requireString(const json& j, const char* field, const fs::pa
   return j[field].get<std::string>();
 }
 
+// The closest of `known` to `word` by edit distance, when it is close enough to be a misspelling.
+std::string closest(const std::string& word, const std::vector<std::string>& known) {
+  std::string best;
+  std::size_t bestDistance = 3;
+  for (const auto& k : known) {
+    std::vector<std::size_t> row(k.size() + 1);
+    for (std::size_t j = 0; j <= k.size(); ++j) row[j] = j;
+    for (std::size_t i = 1; i <= word.size(); ++i) {
+      std::size_t diag = row[0];
+      row[0] = i;
+      for (std::size_t j = 1; j <= k.size(); ++j) {
+        const std::size_t up = row[j];
+        row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (word[i - 1] == k[j - 1] ? 0 : 1)});
+        diag = up;
+      }
+    }
+    if (row[k.size()] < bestDistance) bestDistance = row[k.size()], best = k;
+  }
+  return best;
+}
+
+// Unknown keys are errors, as in model configs: a misspelt key would otherwise be ignored silently.
+Status rejectUnknownKeys(const json& j, const std::vector<std::string>& known, const std::string& prefix,
+                         const fs::path& file) {
+  for (const auto& [key, value] : j.items()) {
+    if (std::find(known.begin(), known.end(), key) != known.end()) continue;
+    std::string hint = closest(key, known);
+    std::string expected;
+    for (const auto& k : known) expected += (expected.empty() ? "" : ", ") + prefix + k;
+    return taskError(file, "unknown field '" + prefix + key + "'" +
+                               (hint.empty() ? "" : " (did you mean '" + prefix + hint + "'?)") + "; known: " + expected);
+  }
+  return Ok{};
+}
+
 Status readLimits(const json& j, SimLimits& limits, const fs::path& file) {
   if (!j.contains("limits")) return Ok{};
   const json& l = j["limits"];
   if (!l.is_object()) return taskError(file, "field 'limits' must be an object");
+  if (auto s = rejectUnknownKeys(l, {"compile_timeout_s", "sim_timeout_s", "memory_mb"}, "limits.", file); !s) return s;
   auto number = [&](const char* key, double& out, double lo, double hi) -> Status {
     if (!l.contains(key)) return Ok{};
     if (!l[key].is_number()) return taskError(file, std::string("field 'limits.") + key + "' must be a number");
@@ -59,12 +95,21 @@ Result<Task> loadTaskDir(const fs::path& dir, const std::string& suite) {
   if (j.is_discarded()) return taskError(jsonFile, "not valid JSON");
   if (!j.is_object()) return taskError(jsonFile, "must hold a JSON object");
 
+  if (auto s = rejectUnknownKeys(j, {"id", "kind", "top", "interface", "tags", "difficulty", "limits", "ppa"}, "", jsonFile); !s)
+    return s.error();
+  if (j.contains("ppa")) {  // read by the PPA flow: {"clock_period_ns": N}
+    if (!j["ppa"].is_object()) return taskError(jsonFile, "field 'ppa' must be an object");
+    if (auto s = rejectUnknownKeys(j["ppa"], {"clock_period_ns"}, "ppa.", jsonFile); !s) return s.error();
+  }
+
   Task t;
   t.suite = suite;
   t.dir = dir.string();
   auto id = requireString(j, "id", jsonFile);
   if (!id) return id.error();
   t.id = *id;
+  if (!std::regex_match(t.id, std::regex("[a-z0-9_]+")))
+    return taskError(jsonFile, "field 'id' is '" + t.id + "'; task ids are lower-case letters, digits and '_'");
   if (t.id != dir.filename().string())
     return taskError(jsonFile, "field 'id' is '" + t.id + "' but the folder is '" +
                                    dir.filename().string() + "'");
@@ -122,6 +167,10 @@ Result<Task> loadTaskDir(const fs::path& dir, const std::string& suite) {
       t.badVariants.push_back({b.filename().string(), *code});
     }
   }
+  // Fewer than two known-wrong designs cannot show that the testbench tells designs apart.
+  if (t.badVariants.size() < 2)
+    return taskError(dir / "bad", "has " + std::to_string(t.badVariants.size()) +
+                                      " wrong design(s); every task needs at least two (bad/*.sv)");
   if (fs::is_directory(dir / "data", ec)) {
     for (const auto& e : fs::directory_iterator(dir / "data", ec)) {
       auto content = readFile(e.path());
