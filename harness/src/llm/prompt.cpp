@@ -80,7 +80,7 @@ Result<std::vector<Example>> loadExamples(const fs::path& dir, const Templates& 
       if (!user || !assistant) return makeError(ErrorCode::BadConfig, f.string() + ": cannot read the example");
       out.push_back({std::string(trim(*user)), std::string(trim(*assistant)), 0, f.filename().string()});
     } else if (fs::exists(f / "task.json")) {
-      auto ex = loadTaskDir(f, "examples");
+      auto ex = loadTaskDir(f, "examples", /*withBadVariants=*/false);
       if (!ex) return ex.error();
       out.push_back({fill(t, *ex), replaceAll(t.answer, "{code}", std::string(trim(ex->goldenCandidate))),
                      ex->kind == kind ? 1 : 2, f.filename().string()});

@@ -87,7 +87,7 @@ Status readLimits(const json& j, SimLimits& limits, const fs::path& file) {
 
 }  // namespace
 
-Result<Task> loadTaskDir(const fs::path& dir, const std::string& suite) {
+Result<Task> loadTaskDir(const fs::path& dir, const std::string& suite, bool withBadVariants) {
   const fs::path jsonFile = dir / "task.json";
   auto text = readFile(jsonFile);
   if (!text) return taskError(jsonFile, "cannot read (every task folder needs a task.json)");
@@ -168,7 +168,7 @@ Result<Task> loadTaskDir(const fs::path& dir, const std::string& suite) {
     }
   }
   // Fewer than two known-wrong designs cannot show that the testbench tells designs apart.
-  if (t.badVariants.size() < 2)
+  if (withBadVariants && t.badVariants.size() < 2)
     return taskError(dir / "bad", "has " + std::to_string(t.badVariants.size()) +
                                       " wrong design(s); every task needs at least two (bad/*.sv)");
   if (fs::is_directory(dir / "data", ec)) {
@@ -181,7 +181,7 @@ Result<Task> loadTaskDir(const fs::path& dir, const std::string& suite) {
   return t;
 }
 
-Result<std::vector<Task>> loadSuiteDir(const fs::path& dir) {
+Result<std::vector<Task>> loadSuiteDir(const fs::path& dir, bool withBadVariants) {
   std::error_code ec;
   if (!fs::is_directory(dir, ec)) return makeError(ErrorCode::NotFound, dir.string() + ": no such suite directory");
   std::vector<fs::path> taskDirs;
@@ -192,7 +192,7 @@ Result<std::vector<Task>> loadSuiteDir(const fs::path& dir) {
   std::vector<Task> tasks;
   const std::string suite = dir.filename().string();
   for (const auto& d : taskDirs) {
-    auto t = loadTaskDir(d, suite);
+    auto t = loadTaskDir(d, suite, withBadVariants);
     if (!t) return t.error();
     tasks.push_back(std::move(*t));
   }

@@ -11,10 +11,12 @@
 namespace rtlarena {
 
 /// Loads one native task folder; BadTask errors name the file and the field.
-Result<Task> loadTaskDir(const std::filesystem::path& dir, const std::string& suite);
+/// `withBadVariants`: an evaluation task must bring at least two wrong designs; a few-shot
+/// example for prompts brings none.
+Result<Task> loadTaskDir(const std::filesystem::path& dir, const std::string& suite, bool withBadVariants = true);
 
 /// Loads every task folder of a suite directory, sorted by id.
-Result<std::vector<Task>> loadSuiteDir(const std::filesystem::path& dir);
+Result<std::vector<Task>> loadSuiteDir(const std::filesystem::path& dir, bool withBadVariants = true);
 
 /// datasets/ under the project root.
 std::filesystem::path datasetsRoot();
