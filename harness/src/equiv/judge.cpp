@@ -85,7 +85,7 @@ std::string readOr(const fs::path& p) {
 SideFacts sideFacts(const fs::path& dir, const std::string& side) {
   return readSideFacts(readOr(dir / (side + "_clocks.txt")), readOr(dir / (side + "_ffs.txt")),
                        readOr(dir / (side + "_negedge.txt")), readOr(dir / (side + "_inclocked.txt")),
-                       readOr(dir / (side + "_latches.txt")));
+                       readOr(dir / (side + "_latches.txt")), readOr(dir / (side + "_divisions.txt")));
 }
 
 EquivResult unknown(std::string reason) {
@@ -143,6 +143,26 @@ EquivResult fromSat(const SatReport& rep, const ProveSetup& setup, const Process
   return r;
 }
 
+// The sequential fallback when induction did not close: property-directed reachability finds
+// the invariant relating the two designs' states. Used only to prove, never to refute (the
+// two-valued model lets the reference's uninitialised state differ between runs).
+Result<bool> provePdr(const fs::path& dir, const ProveSetup& setup, const EquivOptions& o, const Budget& budget,
+                      std::string& log) {
+  auto rtlil = readFile(dir / kMiter2Rtlil);
+  if (!rtlil) return false;
+  if (auto s = writeFile(dir / kWrapperFile, resetWrapper(rtlilPorts(*rtlil), setup.reset, setup.resetActiveLow)); !s)
+    return s.error();
+  if (auto s = writeFile(dir / "seq_aig.ys", sequentialAigScript()); !s) return s.error();
+  auto aig = runTool({"yosys", "-q", "-s", "seq_aig.ys"}, dir, budget, o);
+  if (!aig) return aig.error();
+  log += aig->combined();
+  if (!aig->exitedOk()) return false;
+  auto pdr = runTool({"yosys-abc", "-c", abcPdrCommand(static_cast<int>(budget.left().count() / 1000))}, dir, budget, o);
+  if (!pdr) return pdr.error();
+  log += pdr->combined();
+  return pdr->exitedOk() && abcPdrProved(pdr->out);
+}
+
 Result<EquivResult> judgeIn(const fs::path& dir, const std::string& refTop, const std::string& candTop,
                             const EquivOptions& o, const Budget& budget, std::string& log) {
   if (auto s = writeFile(dir / kBuildScript, buildScript(refTop, candTop)); !s) return s.error();
@@ -170,8 +190,9 @@ Result<EquivResult> judgeIn(const fs::path& dir, const std::string& refTop, cons
     setup.reset = resetInput(inputs, &setup.resetActiveLow);
   }
   setup.bound = o.bound;
+  const bool twoValuedSound = gold.divisions + gate.divisions == 0;
 
-  if (!setup.sequential && fs::exists(dir / kMiterAiger)) {
+  if (!setup.sequential && twoValuedSound && fs::exists(dir / kMiterAiger)) {
     auto abc = runTool({"yosys-abc", "-c", abcCecCommand()}, dir, budget, o);
     if (!abc) return abc.error();
     log += abc->combined();
@@ -180,6 +201,24 @@ Result<EquivResult> judgeIn(const fs::path& dir, const std::string& refTop, cons
       r.verdict = EquivVerdict::Equivalent;
       r.engine = "abc-cec";
       r.reason = "proved by ABC combinational equivalence (two-valued, stricter model)";
+      return r;
+    }
+  }
+  // Sequential: PDR first, on at most half the budget, as it closes proofs that k-induction
+  // cannot (state that shows at the outputs only after many cycles); the SAT run after it gives
+  // counterexamples and handles the reference's undefined state.
+  if (setup.sequential && twoValuedSound) {
+    const Budget half{Clock::now() + budget.left() / 2};
+    auto pdr = provePdr(dir, setup, o, half, log);
+    if (!pdr) return pdr.error();
+    if (*pdr) {
+      EquivResult r;
+      r.verdict = EquivVerdict::Equivalent;
+      r.sequential = true;
+      r.engine = "abc-pdr";
+      r.reason = "proved by ABC pdr from reset (two-valued, every initial value)";
+      r.reset = setup.reset;
+      r.resetActiveLow = setup.resetActiveLow;
       return r;
     }
   }

@@ -26,6 +26,7 @@ void readSide(std::ostringstream& s, const std::string& file, const std::string&
     << "tee -q -o " << side << "_inclocked.txt select -list i:* %x:+[CLK] i:* %d\n"
     << "tee -q -o " << side
     << "_latches.txt select -list t:$dlatch t:$adlatch t:$dlatchsr t:$sr t:$mem* t:$fsm %u %u %u %u %u\n"
+    << "tee -q -o " << side << "_divisions.txt select -list t:$div t:$mod t:$divfloor t:$modfloor %u %u %u\n"
     << "design -stash " << side << "\n";
 }
 
@@ -54,11 +55,14 @@ std::string buildScript(const std::string& refTop, const std::string& candTop) {
     << "setundef -anyseq " << kGateModule << "\n"
     << "miter -equiv -flatten " << kGoldModule << " " << kGateModule << " " << kMiterModule << "\n"
     << "hierarchy -top " << kMiterModule << "\n"
+    << "write_rtlil " << kMiter2Rtlil << "\n"
     << "techmap\n"
     << "opt -fast\n"
     << "async2sync\n"
     << "dffunmap\n"
     << "aigmap\n"
+    << "setundef -undriven -anyseq\n"
+    << "setundef -anyseq\n"
     << "write_aiger -zinit " << kMiterAiger << "\n";
   return s.str();
 }
@@ -77,13 +81,14 @@ std::vector<std::string> selectedNames(const std::string& listing) {
 }
 
 SideFacts readSideFacts(const std::string& clocks, const std::string& ffs, const std::string& negedge,
-                        const std::string& inputClocked, const std::string& latches) {
+                        const std::string& inputClocked, const std::string& latches, const std::string& divisions) {
   SideFacts f;
   f.clocks = selectedNames(clocks);
   f.flops = static_cast<int>(selectedNames(ffs).size());
   f.negedgeFlops = static_cast<int>(selectedNames(negedge).size());
   f.inputClockedFlops = static_cast<int>(selectedNames(inputClocked).size());
   f.unsupported = selectedNames(latches);
+  f.divisions = static_cast<int>(selectedNames(divisions).size());
   return f;
 }
 
@@ -129,6 +134,76 @@ std::string proveScript(const ProveSetup& p) {
   s << " -timeout " << p.solverTimeoutSeconds << " " << kMiterModule << "\n";
   return s.str();
 }
+
+std::vector<MiterPort> rtlilPorts(const std::string& rtlil) {
+  static const std::regex wire(R"(^\s*wire\s+(?:width\s+(\d+)\s+)?(input|output)\s+\d+\s+\\(\S+)\s*$)");
+  std::vector<MiterPort> ports;
+  std::istringstream in(rtlil);
+  std::string line;
+  while (std::getline(in, line)) {
+    std::smatch m;
+    if (!std::regex_match(line, m, wire)) continue;
+    ports.push_back({m[3].str(), m[1].matched ? std::stoi(m[1].str()) : 1, m[2].str() == "input"});
+  }
+  return ports;
+}
+
+std::string resetWrapper(const std::vector<MiterPort>& ports, const std::string& reset, bool activeLow) {
+  std::ostringstream s;
+  // `first` is clocked by an input of its own: ABC steps every register once per frame, and a
+  // register on a constant clock would be optimised into a constant.
+  s << "module rtlarena_equiv_top(input rtlarena_tick";
+  bool firstPort = false;
+  for (const auto& p : ports)
+    if (p.input) {
+      s << (firstPort ? "" : ", ") << "input [" << p.width - 1 << ":0] " << p.name;
+      firstPort = false;
+    }
+  s << (firstPort ? "" : ", ") << "output bad);\n"
+    << "  reg first = 1'b1;\n"
+    << "  always @(posedge rtlarena_tick) first <= 1'b0;\n"
+    << "  wire trigger;\n"
+    << "  " << kMiterModule << " m(";
+  bool firstConn = true;
+  for (const auto& p : ports) {
+    if (!p.input && p.name != "trigger") continue;
+    s << (firstConn ? "" : ", ") << "." << p.name << "(";
+    if (p.input && !reset.empty() && p.name == "in_" + reset) s << "first ? 1'b" << (activeLow ? 0 : 1) << " : " << p.name;
+    else s << p.name;
+    s << ")";
+    firstConn = false;
+  }
+  s << ");\n"
+    << "  assign bad = trigger & ~first;\n"
+    << "endmodule\n";
+  return s.str();
+}
+
+std::string sequentialAigScript() {
+  std::ostringstream s;
+  s << "# rtlarena equivalence: two-valued sequential miter for ABC\n"
+    << "read_rtlil " << kMiter2Rtlil << "\n"
+    << "read_verilog " << kWrapperFile << "\n"
+    << "hierarchy -top rtlarena_equiv_top\n"
+    << "proc\n"
+    << "flatten\n"
+    << "async2sync\n"
+    << "dffunmap\n"
+    << "techmap\n"
+    << "opt -fast\n"
+    << "dffunmap\n"
+    << "aigmap\n"
+    << "setundef -undriven -anyseq\n"
+    << "setundef -anyseq\n"
+    << "write_aiger -zinit " << kSeqAiger << "\n";
+  return s.str();
+}
+
+std::string abcPdrCommand(int seconds) {
+  return std::string("read_aiger ") + kSeqAiger + "; strash; pdr -T " + std::to_string(std::max(1, seconds));
+}
+
+bool abcPdrProved(const std::string& out) { return contains(out, "Property proved"); }
 
 std::string abcCecCommand() { return std::string("read_aiger ") + kMiterAiger + "; &get; &cec -m"; }
 

@@ -37,11 +37,14 @@ struct SideFacts {
   int negedgeFlops = 0;
   int inputClockedFlops = 0;         ///< flops whose clock is a module input
   std::vector<std::string> unsupported;  ///< latches, unmapped memories
+  /// Divisions and modulos: x when dividing by zero in simulation, a defined value once mapped
+  /// to gates, so the two-valued (ABC) engines must not be used on them.
+  int divisions = 0;
 };
 
 /// Reads `<side>_clocks.txt` etc. as written by the build script (one "module/name" a line).
 SideFacts readSideFacts(const std::string& clocks, const std::string& ffs, const std::string& negedge,
-                        const std::string& inputClocked, const std::string& latches);
+                        const std::string& inputClocked, const std::string& latches, const std::string& divisions);
 
 /// Names after the "module/" prefix of a `select -list` output.
 std::vector<std::string> selectedNames(const std::string& listing);
@@ -61,6 +64,34 @@ struct ProveSetup {
 /// The SAT proof on `miter.il`: combinational `sat -prove`; sequential temporal induction with
 /// undefined initial state, defined inputs, outputs compared from cycle 1 on.
 std::string proveScript(const ProveSetup& setup);
+
+/// One port of the miter, as written in `miter.il`.
+struct MiterPort {
+  std::string name;
+  int width = 1;
+  bool input = true;
+};
+
+/// The ports declared in an RTLIL module text (`wire width 8 input 5 \\in_a`).
+std::vector<MiterPort> rtlilPorts(const std::string& rtlil);
+
+/// A Verilog wrapper around the two-valued sequential miter for ABC: a register that is 1 only
+/// in cycle 0 forces the reset asserted then and masks the comparison, since a safety checker
+/// has no notion of "from cycle 1 on".
+std::string resetWrapper(const std::vector<MiterPort>& ports, const std::string& reset, bool activeLow);
+
+/// Reads `miter2.il` and the wrapper, writes `seq.aig` (every initial value free).
+std::string sequentialAigScript();
+inline constexpr const char* kMiter2Rtlil = "miter2.il";
+inline constexpr const char* kWrapperFile = "wrapper.v";
+inline constexpr const char* kSeqAiger = "seq.aig";
+
+/// The ABC command proving the sequential miter's output never rises (property-directed
+/// reachability), with a time limit.
+std::string abcPdrCommand(int seconds);
+
+/// True when ABC's pdr printed a proof.
+bool abcPdrProved(const std::string& abcOutput);
 
 /// The ABC command for the two-valued combinational miter.
 std::string abcCecCommand();
