@@ -24,5 +24,7 @@ void addExportCommand(CLI::App& app, int& exitCode);
 void addAuditCommand(CLI::App& app, int& exitCode);
 void addSynthCommand(CLI::App& app, int& exitCode);
 void addFuzzCommand(CLI::App& app, int& exitCode);
+void addEquivCommand(CLI::App& app, int& exitCode);
+void addMutateCommand(CLI::App& app, int& exitCode);
 
 }  // namespace rtlarena::cli

@@ -5,6 +5,7 @@
 
 #include "rtlarena/core/result.h"
 #include "rtlarena/core/sandbox.h"
+#include "rtlarena/tasks/task.h"
 
 namespace rtlarena::cli {
 
@@ -13,5 +14,8 @@ int reportError(const Error& error);
 
 /// Builds the sandbox config; probes bubblewrap unless disabled. Error names the fix.
 Result<SandboxConfig> sandboxFromFlags(bool noSandbox);
+
+/// A built-in task by "popcount8", "core/popcount8", or a task directory.
+Result<Task> findTask(const std::string& ref);
 
 }  // namespace rtlarena::cli

@@ -49,6 +49,8 @@ int main(int argc, char** argv) {
   addAuditCommand(app, exitCode);
   addSynthCommand(app, exitCode);
   addFuzzCommand(app, exitCode);
+  addEquivCommand(app, exitCode);
+  addMutateCommand(app, exitCode);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

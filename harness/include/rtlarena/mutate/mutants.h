@@ -1,0 +1,47 @@
+// Mutants of a task's reference: Yosys `mutate -list` picks N single-bit faults (an inverted,
+// constant or cross-wired cell port), each is applied to a fresh copy of the flattened
+// reference and written back as Verilog under the task's top name, so it stands in for a
+// candidate with the reference's interface.
+#pragma once
+
+#include <chrono>
+#include <string>
+#include <vector>
+
+#include "rtlarena/core/result.h"
+#include "rtlarena/core/sandbox.h"
+#include "rtlarena/tasks/task.h"
+
+namespace rtlarena::mutate {
+
+struct Mutant {
+  int index = 0;
+  std::string command;      ///< the Yosys `mutate -mode ...` line that made it
+  std::string description;  ///< "inv of $add port B bit 0 at ref.sv:5: k <= k + 4'd1;"
+  int sourceLine = 0;       ///< line of the mutated cell in the reference (0 = unknown)
+  std::string code;         ///< the mutant, module named task.top
+};
+
+struct MutantOptions {
+  int count = 20;
+  unsigned seed = 1;
+  SandboxConfig sandbox;    ///< the reference of an external dataset is not ours either
+  std::chrono::milliseconds deadline{120000};
+  std::string workRoot;
+};
+
+/// Makes up to `count` mutants of the task's reference. Error when rtlarena failed or Yosys
+/// could not read the reference (a broken reference is the dataset's problem, named as such).
+Result<std::vector<Mutant>> makeMutants(const Task& task, const MutantOptions& options);
+
+/// The Yosys script that lists the mutations (exposed for tests and `--keep`).
+std::string listScript(const std::string& refTop, const std::string& top, int count, unsigned seed);
+
+/// The Yosys script that applies each listed mutation and writes mutant_<i>.v.
+std::string applyScript(const std::string& refTop, const std::string& top, const std::vector<std::string>& commands);
+
+/// "inv of cell $add$reference.sv:5$2 port B bit 0" plus the source line, from a mutate line
+/// and the reference text.
+std::string describeMutation(const std::string& command, const std::string& reference, int* line);
+
+}  // namespace rtlarena::mutate
