@@ -24,5 +24,6 @@ void addExportCommand(CLI::App& app, int& exitCode);
 void addAuditCommand(CLI::App& app, int& exitCode);
 void addSynthCommand(CLI::App& app, int& exitCode);
 void addFuzzCommand(CLI::App& app, int& exitCode);
+void addCheckCommand(CLI::App& app, int& exitCode);
 
 }  // namespace rtlarena::cli

@@ -49,6 +49,7 @@ int main(int argc, char** argv) {
   addAuditCommand(app, exitCode);
   addSynthCommand(app, exitCode);
   addFuzzCommand(app, exitCode);
+  addCheckCommand(app, exitCode);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
