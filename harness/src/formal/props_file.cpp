@@ -65,7 +65,8 @@ class FileScanner {
     if (t.kind != TokenKind::Ident) return false;
     static const std::set<std::string> s = {"endmodule", "module", "property", "endproperty", "sequence",
                                             "endsequence", "bind", "assert", "assume", "cover", "default"};
-    return s.count(t.text) > 0;
+    if (s.count(t.text)) return true;
+    return i + 2 < n() && isOp(t_[i + 1], ":") && isAssertWord(t_[i + 2]);  // `label: assert`
   }
   std::size_t matchingClose(std::size_t open, ParseIssue& issue) const {
     int depth = 0;
@@ -101,8 +102,8 @@ class FileScanner {
       if (isOp(t_[j], "(")) ++depth;
       if (isOp(t_[j], ")")) --depth;
       if (depth <= 0 && isOp(t_[j], ";")) return j + 1;
-      if (j > i && depth <= 0 && syncPoint(j)) {
-        issue = syntaxIssue("missing ';'", t_[j - 1].line);
+      if (depth <= 0 && syncPoint(j)) {
+        issue = syntaxIssue("missing ';'", t_[j > 0 ? j - 1 : 0].line);
         return j;
       }
     }

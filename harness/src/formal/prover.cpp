@@ -84,7 +84,8 @@ Result<AbcOutcome> runAbc(const std::string& jobDir, const std::string& assertio
   spec.argv = {s.abc, "-c", script};
   spec.workDir = jobDir;
   spec.env = defaultToolEnv(jobDir);
-  spec.deadline = std::chrono::milliseconds(static_cast<long>((s.seconds + 1.0) * 1000));
+  // ABC's own limits end it first; the deadline is for a solver that ignores them.
+  spec.deadline = std::chrono::milliseconds(static_cast<long>((s.seconds + std::max(2.0, s.seconds * 0.5)) * 1000));
   spec.killGrace = std::chrono::milliseconds(200);
   spec.limits.cpuSeconds = s.seconds + 5;
   spec.limits.addressSpace = 4ull << 30;

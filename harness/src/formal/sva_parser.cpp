@@ -74,26 +74,36 @@ class Parser {
   SpecParse spec() {
     SpecParse out;
     PropertySpec spec;
-    std::size_t end = t_.size();
-    while (pos_ < end && at("(") && matching(pos_) == end - 1) {
-      ++pos_;
-      --end;
-    }
-    end_ = end;
-    if (accept("@")) {
-      if (!expect("(")) return fail(out);
-      if (atWord("negedge") || atWord("edge")) return unsupported(out, "a clock edge other than posedge");
-      if (!acceptWord("posedge")) return unsupported(out, "a clocking event without posedge");
-      spec.clock = expr();
-      if (!spec.clock) return fail(out);
-      if (atWord("iff")) return unsupported(out, "a gated clock (@(posedge clk iff ...))");
-      if (!expect(")")) return fail(out);
-    }
-    if (acceptWord("disable")) {
-      if (!acceptWord("iff")) return syntax(out);
-      if (!expect("(")) return fail(out);
-      spec.disable = expr();
-      if (!spec.disable || !expect(")")) return fail(out);
+    end_ = t_.size();
+    // Named properties expand in parentheses and may bring their own clock and disable, so
+    // parentheses around the whole rest, clocks and disables may alternate.
+    for (bool progress = true; progress;) {
+      progress = false;
+      while (pos_ < end_ && at("(") && matching(pos_) == end_ - 1) {
+        ++pos_;
+        --end_;
+        progress = true;
+      }
+      if (accept("@")) {
+        if (!expect("(")) return fail(out);
+        if (atWord("negedge") || atWord("edge")) return unsupported(out, "a clock edge other than posedge");
+        if (!acceptWord("posedge")) return unsupported(out, "a clocking event without posedge");
+        ExprPtr clock = expr();
+        if (!clock) return fail(out);
+        if (atWord("iff")) return unsupported(out, "a gated clock (@(posedge clk iff ...))");
+        if (!expect(")")) return fail(out);
+        if (spec.clock && printExpr(*spec.clock) != printExpr(*clock)) return unsupported(out, "two different clocks");
+        spec.clock = clock;
+        progress = true;
+      }
+      if (acceptWord("disable")) {
+        if (!acceptWord("iff")) return syntax(out);
+        if (!expect("(")) return fail(out);
+        ExprPtr d = expr();
+        if (!d || !expect(")")) return fail(out);
+        spec.disable = spec.disable ? makeExpr(Expr::Kind::Binary, "||", {spec.disable, d}) : d;
+        progress = true;
+      }
     }
     if (!property(spec.property)) return fail(out);
     if (pos_ < end_) {
@@ -423,6 +433,10 @@ class Parser {
       issue_ = saved;
       ++pos_;
       SeqPtr s = sequence();
+      if (s && (at("|->") || at("|=>"))) {
+        unsupportedAt(pos_, "a nested implication");
+        return nullptr;
+      }
       if (!s || !expect(")")) return nullptr;
       return s;
     }
