@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "rtlarena/formal/monitor.h"
+#include "rtlarena/formal/proof_files.h"
 #include "rtlarena/formal/prover.h"
 #include "rtlarena/formal/sv_lexer.h"
 
@@ -68,12 +69,28 @@ TEST(AbcLog, StatusLinesGiveAnswersInOrder) {
       "Status = 0  Frames = 3   CEX: Po = 0\n"
       "No output asserted in 30 frames. Resource limit reached\n"
       "Property proved.  Time = 0.1 sec\nStatus = 1  Frames = 4\n",
-      true);
+      1, 1);
   EXPECT_EQ(a.assertion, SolverAnswer::Failed);
   EXPECT_EQ(a.frame, 3);
   EXPECT_EQ(a.cover, SolverAnswer::Proven);
-  AbcOutcome u = parseAbcLog("No output asserted in 30 frames.\nStatus = -1  Frames = 29\n", false);
+  AbcOutcome u = parseAbcLog("No output asserted in 30 frames.\nStatus = -1  Frames = 29\n", 1, 0);
   EXPECT_EQ(u.assertion, SolverAnswer::Undecided);
   EXPECT_EQ(u.boundReached, 30);
-  EXPECT_EQ(parseAbcLog("", true).assertion, SolverAnswer::Killed);
+  EXPECT_EQ(parseAbcLog("", 1, 1).assertion, SolverAnswer::Killed);
+  // A checker bound twice: the assertion fails if either instance fails.
+  AbcOutcome two = parseAbcLog("Status = 1\nOutput 0 of miter \"x\" was asserted in frame 5.\nStatus = 0\n", 2, 0);
+  EXPECT_EQ(two.assertion, SolverAnswer::Failed);
+  EXPECT_EQ(two.frame, 5);
+}
+
+TEST(ProofFiles, OutputsAreMappedToLabelsAndConstantFlagsKept) {
+  auto m = aigerOutputsByLabel(
+      "top/u_chk.rtlarena_a3_fail\ntop/rtlarena_a4_fail\ntop/rtlarena_a4_v_fail\n"
+      "input 0 0 clk\nlatch 0 0 x\noutput 0 0 u_chk.rtlarena_a3_fail\noutput 1 0 rtlarena_a4_v_fail\n"
+      "output 2 0 u2.rtlarena_a3_fail\n");
+  EXPECT_EQ(m["rtlarena_a3"], (std::vector<int>{0, 2}));  // bound twice: both instances
+  EXPECT_TRUE(m.count("rtlarena_a4"));                    // folded to constant false
+  EXPECT_TRUE(m["rtlarena_a4"].empty());
+  EXPECT_EQ(m["rtlarena_a4_v"], (std::vector<int>{1}));
+  EXPECT_FALSE(m.count("clk"));
 }

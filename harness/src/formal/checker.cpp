@@ -99,6 +99,7 @@ class CheckRun {
   ProofFiles files_;
   std::set<int> deadModules_, deadBinds_, deadFiles_;
   std::string yosysLog_;
+  std::map<std::string, std::vector<int>> outputs_;  ///< model.aig outputs per monitor label
 
   // --- 1. settings ---
   Status settings() {
@@ -254,16 +255,6 @@ class CheckRun {
     return in;
   }
 
-  std::vector<std::string> labels() const {
-    std::vector<std::string> out;
-    for (const auto& item : items_) {
-      if (!item.monitor || item.decided || !item.reported) continue;
-      out.push_back(item.monitor->assertLabel);
-      if (!item.monitor->coverLabel.empty()) out.push_back(item.monitor->coverLabel);
-    }
-    return out;
-  }
-
   Result<ProcessResult> runYosys(const fs::path& dir, const ProofFiles& files, const std::string& script) {
     std::error_code ec;
     fs::create_directories(dir, ec);
@@ -301,7 +292,7 @@ class CheckRun {
         failModule(props_.binds[b].module, "bind target '" + props_.binds[b].target + "' is not a module of the design");
       }
       if (!badBinds.empty()) continue;
-      auto r = runYosys(jobDir_, files_, aigerScript(files_, req_.top, labels()));
+      auto r = runYosys(jobDir_, files_, aigerScript(files_, req_.top));
       if (!r) return r.error();
       auto log = readFile(jobDir_ / "yosys.log");
       yosysLog_ = log ? *log : "";
@@ -313,6 +304,10 @@ class CheckRun {
       }
       if (r->exitedOk()) {
         collectLatches();
+        auto map = readFile(jobDir_ / "model.map");
+        if (!map) return map.error();
+        auto flags = readFile(jobDir_ / "flags.txt");
+        outputs_ = aigerOutputsByLabel((flags ? *flags : "") + "\n" + *map);
         return Ok{};
       }
       auto err = firstYosysError(r->combined() + "\n" + yosysLog_);
@@ -375,7 +370,7 @@ class CheckRun {
       std::set<int> bad;
       ProofFiles alone = buildProofFiles(inputs(item.index), bad);
       fs::path dir = jobDir_ / ("alone_" + std::to_string(item.index));
-      auto r = runYosys(dir, alone, aigerScript(alone, req_.top, {}));
+      auto r = runYosys(dir, alone, aigerScript(alone, req_.top));
       if (!r || r->exitedOk()) continue;
       auto log = readFile(dir / "yosys.log");
       auto err = firstYosysError(r->combined() + "\n" + (log ? *log : ""));
@@ -413,16 +408,23 @@ class CheckRun {
 
   void proveOne(Item& item, const ProverSettings& s) {
     const Monitor& m = *item.monitor;
-    const std::string aig = m.assertLabel + ".aig";
-    const std::string cover = m.coverLabel.empty() ? "" : m.coverLabel + ".aig";
-    const int properties = aigerProperties((jobDir_ / aig).string());
-    if (properties < 0) return decide(item, FormalVerdict::SyntaxError, "Yosys wrote no model for this assertion");
-    if (properties == 0) {
-      // Yosys simplified the check to constant true.
+    auto outputsOf = [&](const std::string& label) {
+      auto it = outputs_.find(label);
+      return it == outputs_.end() ? std::vector<int>{} : it->second;
+    };
+    if (!outputs_.count(m.assertLabel))
+      return decide(item, FormalVerdict::SyntaxError, "the assertion is not part of the elaborated design");
+    const std::vector<int> checks = outputsOf(m.assertLabel);
+    const std::vector<int> probes = m.coverLabel.empty() ? std::vector<int>{} : outputsOf(m.coverLabel);
+    if (checks.empty()) {  // the failure flag folded to constant false: it can never fail
       item.verdict.verdict = FormalVerdict::Proven;
+      if (!m.coverLabel.empty() && probes.empty()) {
+        item.verdict.verdict = FormalVerdict::Vacuous;
+        item.verdict.message = "the antecedent can never match";
+      }
       return;
     }
-    auto r = runAbc(jobDir_.string(), aig, cover, s);
+    auto r = runAbc(jobDir_.string(), "model.aig", checks, probes, s);
     if (!r) return decide(item, FormalVerdict::Undetermined, "cannot run ABC: " + r.error().message);
     item.verdict.seconds = r->seconds;
     switch (r->assertion) {
@@ -444,8 +446,8 @@ class CheckRun {
       case SolverAnswer::Proven: break;
     }
     item.verdict.verdict = FormalVerdict::Proven;
-    if (cover.empty()) return;
-    if (aigerProperties((jobDir_ / cover).string()) == 0 || r->cover == SolverAnswer::Proven) {
+    if (m.coverLabel.empty()) return;
+    if (probes.empty() || r->cover == SolverAnswer::Proven) {
       item.verdict.verdict = FormalVerdict::Vacuous;
       item.verdict.message = "the antecedent can never match";
     } else if (r->cover != SolverAnswer::Failed) {

@@ -246,6 +246,11 @@ Translation translateProperty(const PropertySpec& spec, const MonitorContext& ct
   const int g = m.firstCheck;
   std::string code;
   code += "reg [" + std::to_string(bitsFor(g) - 1) + ":0] " + cyc + " = 0; ";
+  // Registered failure flags: the model's outputs, one per check (see proof_files.cpp).
+  if (!ctx.assume) {
+    code += "(* keep *) reg " + m.assertLabel + "_fail = 0; ";
+    if (!m.coverLabel.empty()) code += "(* keep *) reg " + m.coverLabel + "_fail = 0; ";
+  }
   if (!b.temps().empty()) {
     code += "reg ";
     for (std::size_t i = 0; i < b.temps().size(); ++i) code += (i ? ", " : "") + b.temps()[i];
@@ -254,6 +259,11 @@ Translation translateProperty(const PropertySpec& spec, const MonitorContext& ct
   code += "always @(posedge " + clock + ") begin ";
   code += "if (" + cyc + " != " + std::to_string(g) + ") " + cyc + " <= " + cyc + " + 1'b1; ";
   for (const auto& s : b.statements()) code += s + " ";
+  const std::string now = "(" + cyc + " == " + std::to_string(g) + ")";
+  if (!ctx.assume) {
+    code += m.assertLabel + "_fail <= " + now + " && " + fail + "; ";
+    if (!m.coverLabel.empty()) code += m.coverLabel + "_fail <= " + now + " && " + cover + "; ";
+  }
   code += "if (" + cyc + " == " + std::to_string(g) + ") begin ";
   code += m.assertLabel + ": " + (ctx.assume ? "assume" : "assert") + " (!" + fail + "); ";
   if (!m.coverLabel.empty()) code += m.coverLabel + ": assert (!" + cover + "); ";

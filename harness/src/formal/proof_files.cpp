@@ -209,10 +209,15 @@ void readAndElaborate(std::ostringstream& s, const ProofFiles& files, const std:
 
 }  // namespace
 
-std::string aigerScript(const ProofFiles& files, const std::string& top, const std::vector<std::string>& labels) {
+std::string aigerScript(const ProofFiles& files, const std::string& top) {
   std::ostringstream s;
   readAndElaborate(s, files, top);
+  // The failure flags become the only outputs; assertion cells go (their flags say the same),
+  // assumptions stay and become AIGER constraints.
   s << "delete -output\n"
+    << "expose w:*rtlarena_a*_fail\n"
+    << "tee -q -o flags.txt select -list w:*rtlarena_a*_fail\n"
+    << "delete t:$assert\n"
     << "memory_map\n"
     << "opt_clean\n"
     << "techmap\n"
@@ -220,14 +225,33 @@ std::string aigerScript(const ProofFiles& files, const std::string& top, const s
     << "dffunmap\n"
     << "aigmap\n"
     << "opt_clean\n"
-    << "design -save base\n";
-  for (const auto& l : labels) {
-    s << "design -load base\n"
-      << "delete t:$assert */c:*" << l << " %d\n"
-      << "opt_clean\n"
-      << "write_aiger -zinit " << l << ".aig\n";
-  }
+    << "write_aiger -zinit -map model.map model.aig\n";
   return s.str();
+}
+
+std::map<std::string, std::vector<int>> aigerOutputsByLabel(const std::string& mapText) {
+  std::map<std::string, std::vector<int>> out;
+  std::istringstream in(mapText);
+  std::string kind, name;
+  int index = 0, bit = 0;
+  while (in >> kind) {
+    if (kind.find('/') != std::string::npos) {  // a `select -list` line: module/wire
+      name = kind;
+      index = -1;
+    } else if (kind != "output") {
+      std::getline(in, name);
+      continue;
+    } else {
+      in >> index >> bit >> name;
+    }
+    auto dot = name.find_last_of("./");
+    std::string wire = dot == std::string::npos ? name : name.substr(dot + 1);
+    const std::string suffix = "_fail";
+    if (wire.size() <= suffix.size() || wire.compare(wire.size() - suffix.size(), suffix.size(), suffix) != 0) continue;
+    auto& indices = out[wire.substr(0, wire.size() - suffix.size())];
+    if (index >= 0) indices.push_back(index);
+  }
+  return out;
 }
 
 std::string smt2Script(const ProofFiles& files, const std::string& top, const std::string& label) {

@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <fstream>
 #include <regex>
 #include <sstream>
 
@@ -19,32 +18,32 @@ std::string fixed(double v) {
   return buf;
 }
 
-std::string problemScript(const std::string& aig, int frames, double bmcSeconds, double pdrSeconds) {
-  return "read_aiger " + aig + "; fold; strash; bmc3 -F " + std::to_string(frames) + " -T " + fixed(bmcSeconds) +
-         "; pdr -T " + fixed(pdrSeconds) + "; print_status; ";
+std::string problemScript(const std::string& aig, int output, int frames, double bmcSeconds, double pdrSeconds) {
+  return "read_aiger " + aig + "; fold; cone -O " + std::to_string(output) + " -s; scleanup; strash; bmc3 -F " +
+         std::to_string(frames) + " -T " + fixed(bmcSeconds) + "; pdr -T " + fixed(pdrSeconds) + "; print_status; ";
+}
+
+// Several outputs of one check: it fails if any fails, holds if all hold.
+SolverAnswer combine(const std::vector<SolverAnswer>& answers) {
+  if (answers.empty()) return SolverAnswer::NoProperty;
+  for (SolverAnswer a : answers)
+    if (a == SolverAnswer::Failed) return a;
+  for (SolverAnswer a : answers)
+    if (a == SolverAnswer::Killed) return a;
+  for (SolverAnswer a : answers)
+    if (a != SolverAnswer::Proven) return SolverAnswer::Undecided;
+  return SolverAnswer::Proven;
 }
 
 }  // namespace
 
-int aigerProperties(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::string header;
-  if (!in || !std::getline(in, header)) return -1;
-  std::istringstream h(header);
-  std::string magic;
-  long m = 0, i = 0, l = 0, o = 0, a = 0, b = 0, c = 0;
-  h >> magic >> m >> i >> l >> o >> a;
-  if (magic != "aig" && magic != "aag") return -1;
-  h >> b >> c;  // absent in AIGER 1.0 headers
-  return static_cast<int>(o + b);
-}
-
-AbcOutcome parseAbcLog(const std::string& log, bool withCover) {
+AbcOutcome parseAbcLog(const std::string& log, std::size_t assertionOutputs, std::size_t coverOutputs) {
   static const std::regex failedRe(R"(was asserted in frame (\d+))");
   static const std::regex boundRe(R"(No output asserted in (\d+) frames)");
   static const std::regex statusRe(R"(Status = (-?\d+))");
   AbcOutcome out;
-  int problem = 0;
+  std::vector<SolverAnswer> answers;
+  std::vector<int> frames, bounds;
   int frame = -1, bound = 0;
   for (std::string_view lv : splitLines(log)) {
     std::string line(lv);
@@ -53,33 +52,42 @@ AbcOutcome parseAbcLog(const std::string& log, bool withCover) {
     if (std::regex_search(line, m, boundRe)) bound = std::max(bound, std::stoi(m[1].str()));
     if (std::regex_search(line, m, statusRe)) {
       int s = std::stoi(m[1].str());
-      SolverAnswer answer = s == 1 ? SolverAnswer::Proven : s == 0 ? SolverAnswer::Failed : SolverAnswer::Undecided;
-      if (problem == 0) {
-        out.assertion = answer;
-        out.frame = std::max(frame, 0);
-        out.boundReached = bound;
-      } else if (problem == 1) {
-        out.cover = answer;
-      }
-      ++problem;
+      answers.push_back(s == 1 ? SolverAnswer::Proven : s == 0 ? SolverAnswer::Failed : SolverAnswer::Undecided);
+      frames.push_back(std::max(frame, 0));
+      bounds.push_back(bound);
       frame = -1;
       bound = 0;
     }
   }
-  // A problem whose status line never came: the process was cut short.
-  if (problem == 0) out.assertion = SolverAnswer::Killed;
-  if (withCover && problem < 2) out.cover = SolverAnswer::Killed;
+  // Outputs whose status line never came: the process was cut short.
+  while (answers.size() < assertionOutputs + coverOutputs) {
+    answers.push_back(SolverAnswer::Killed);
+    frames.push_back(0);
+    bounds.push_back(0);
+  }
+  std::vector<SolverAnswer> a(answers.begin(), answers.begin() + static_cast<long>(assertionOutputs));
+  std::vector<SolverAnswer> c(answers.begin() + static_cast<long>(assertionOutputs),
+                              answers.begin() + static_cast<long>(assertionOutputs + coverOutputs));
+  out.assertion = combine(a);
+  out.cover = coverOutputs ? combine(c) : SolverAnswer::NoProperty;
+  out.boundReached = 0;
+  for (std::size_t i = 0; i < assertionOutputs; ++i) {
+    if (answers[i] == SolverAnswer::Failed && (out.frame == 0 || frames[i] < out.frame)) out.frame = frames[i];
+    out.boundReached = std::max(out.boundReached, bounds[i]);
+  }
   return out;
 }
 
-Result<AbcOutcome> runAbc(const std::string& jobDir, const std::string& assertionAig, const std::string& coverAig,
-                          const ProverSettings& s) {
-  const bool withCover = !coverAig.empty();
+Result<AbcOutcome> runAbc(const std::string& jobDir, const std::string& aig, const std::vector<int>& assertionOutputs,
+                          const std::vector<int>& coverOutputs, const ProverSettings& s) {
   // Most failing assertions fail within a few cycles: a short bounded search first gives the
   // shortest counterexample; pdr then proves or finds a deeper one.
-  const double main = withCover ? s.seconds * 0.7 : s.seconds * 0.9;
-  std::string script = problemScript(assertionAig, s.bmcFrames, std::min(2.0, main * 0.25), main * 0.7);
-  if (withCover) script += problemScript(coverAig, s.bmcFrames, std::min(1.0, s.seconds * 0.05), s.seconds * 0.15);
+  const double share = coverOutputs.empty() ? 0.9 : 0.7;
+  const double main = s.seconds * share / static_cast<double>(std::max<std::size_t>(1, assertionOutputs.size()));
+  const double probe = s.seconds * 0.2 / static_cast<double>(std::max<std::size_t>(1, coverOutputs.size()));
+  std::string script;
+  for (int o : assertionOutputs) script += problemScript(aig, o, s.bmcFrames, std::min(2.0, main * 0.25), main * 0.7);
+  for (int o : coverOutputs) script += problemScript(aig, o, s.bmcFrames, std::min(1.0, probe * 0.25), probe * 0.7);
   ProcessSpec spec;
   spec.argv = {s.abc, "-c", script};
   spec.workDir = jobDir;
@@ -93,13 +101,9 @@ Result<AbcOutcome> runAbc(const std::string& jobDir, const std::string& assertio
   spec.outputCap = 256 * 1024;
   auto r = runSandboxed(spec, s.sandbox);
   if (!r) return r.error();
-  AbcOutcome out = parseAbcLog(r->out + r->err, withCover);
+  AbcOutcome out = parseAbcLog(r->out + r->err, assertionOutputs.size(), coverOutputs.size());
   out.seconds = r->wallSeconds;
   out.log = tailLines(r->out + r->err, 20, 4096);
-  if (r->timedOut) {
-    if (out.assertion == SolverAnswer::Undecided) out.assertion = SolverAnswer::Killed;
-    if (out.cover == SolverAnswer::Undecided) out.cover = SolverAnswer::Killed;
-  }
   return out;
 }
 

@@ -1,6 +1,7 @@
 // Translation of one concurrent assertion into monitor logic that Yosys's formal front end reads:
 // blocking temporaries and `$past` taps inside one clocked always block, a saturating cycle
-// counter, and immediate assertions. The check of an attempt that starts at cycle t is made at
+// counter, immediate assertions (for traces), and a registered failure flag `<label>_fail` per
+// check (the proof model's outputs). The check of an attempt that starts at cycle t is made at
 // t + W, W being the property's longest window, when the values of every cycle the attempt can
 // read are available; so every finite match of the SVA semantics is decided exactly.
 #pragma once

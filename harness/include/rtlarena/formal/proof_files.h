@@ -62,9 +62,15 @@ class ProofFiles {
 /// Builds the files; a bind whose target module is not in the design is reported in `badBinds`.
 ProofFiles buildProofFiles(const ProofInputs& in, std::set<int>& badBinds);
 
-/// The Yosys script that reads everything, builds the AIG model once and writes one AIGER file
-/// per label (`<label>.aig`), each keeping that label's assertion and every assumption.
-std::string aigerScript(const ProofFiles& files, const std::string& top, const std::vector<std::string>& labels);
+/// The Yosys script that reads everything and writes one AIGER model, `model.aig`, whose
+/// outputs are the monitors' failure flags (named in `model.map`) and whose constraints are the
+/// assumptions. Each assertion is then proven on the cone of its own outputs.
+std::string aigerScript(const ProofFiles& files, const std::string& top);
+
+/// Output indices of `model.aig` per monitor label, read from the `-map` file of write_aiger;
+/// given the `select -list` of the flags (flags.txt), labels whose flag was folded to constant
+/// false (not an AIGER output any more) appear with no index.
+std::map<std::string, std::vector<int>> aigerOutputsByLabel(const std::string& mapText);
 
 /// The Yosys script that writes `model.smt2` keeping only `label` (for a readable trace).
 std::string smt2Script(const ProofFiles& files, const std::string& top, const std::string& label);

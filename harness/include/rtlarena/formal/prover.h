@@ -5,6 +5,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "rtlarena/core/process.h"
 #include "rtlarena/core/result.h"
@@ -32,15 +33,13 @@ struct AbcOutcome {
   std::string log;        ///< ABC's output, for messages
 };
 
-/// Number of properties (outputs and bad-state properties) in an AIGER file; -1 if unreadable.
-int aigerProperties(const std::string& path);
+/// Runs ABC in `jobDir` on the cones of `assertionOutputs` of `aig` (a failure flag each; more
+/// than one when a checker is bound twice) and then of `coverOutputs` (the vacuity probes).
+Result<AbcOutcome> runAbc(const std::string& jobDir, const std::string& aig, const std::vector<int>& assertionOutputs,
+                          const std::vector<int>& coverOutputs, const ProverSettings& settings);
 
-/// Runs ABC in `jobDir` on `assertionAig` and, when given, `coverAig` (names relative to jobDir).
-Result<AbcOutcome> runAbc(const std::string& jobDir, const std::string& assertionAig, const std::string& coverAig,
-                          const ProverSettings& settings);
-
-/// Parses ABC's output of the scripts runAbc builds (exposed for tests).
-AbcOutcome parseAbcLog(const std::string& log, bool withCover);
+/// Parses ABC's output of the scripts runAbc builds: one status per output, in order.
+AbcOutcome parseAbcLog(const std::string& log, std::size_t assertionOutputs, std::size_t coverOutputs);
 
 /// Runs yosys-smtbmc with z3 on `model.smt2` in `jobDir` for `steps` steps and writes
 /// `trace.vcd`. Error only when rtlarena failed; a solver that finds nothing or is killed gives
