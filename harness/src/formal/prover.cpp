@@ -18,9 +18,15 @@ std::string fixed(double v) {
   return buf;
 }
 
-std::string problemScript(const std::string& aig, int output, int frames, double bmcSeconds, double pdrSeconds) {
-  return "read_aiger " + aig + "; fold; cone -O " + std::to_string(output) + " -s; scleanup; strash; bmc3 -F " +
-         std::to_string(frames) + " -T " + fixed(bmcSeconds) + "; pdr -T " + fixed(pdrSeconds) + "; print_status; ";
+// One output's cone. Assertions usually hold and monitors are usually inductive, so cheap
+// k-induction goes first (its base case also finds shallow counterexamples); a bounded search
+// then gives the shortest deeper counterexample, and pdr proves what induction could not.
+// Vacuity probes usually fail (the antecedent is reachable), so they start with the search.
+std::string problemScript(const std::string& aig, int output, bool probe, int frames, double seconds) {
+  std::string s = "read_aiger " + aig + "; fold; cone -O " + std::to_string(output) + " -s; scleanup; strash; ";
+  if (!probe) s += "ind -F 8 -T " + fixed(seconds * 0.1) + "; ";
+  return s + "bmc3 -F " + std::to_string(frames) + " -T " + fixed(std::min(2.0, seconds * 0.2)) + "; pdr -T " +
+         fixed(seconds * 0.6) + "; print_status; ";
 }
 
 // Several outputs of one check: it fails if any fails, holds if all hold.
@@ -86,8 +92,8 @@ Result<AbcOutcome> runAbc(const std::string& jobDir, const std::string& aig, con
   const double main = s.seconds * share / static_cast<double>(std::max<std::size_t>(1, assertionOutputs.size()));
   const double probe = s.seconds * 0.2 / static_cast<double>(std::max<std::size_t>(1, coverOutputs.size()));
   std::string script;
-  for (int o : assertionOutputs) script += problemScript(aig, o, s.bmcFrames, std::min(2.0, main * 0.25), main * 0.7);
-  for (int o : coverOutputs) script += problemScript(aig, o, s.bmcFrames, std::min(1.0, probe * 0.25), probe * 0.7);
+  for (int o : assertionOutputs) script += problemScript(aig, o, false, s.bmcFrames, main);
+  for (int o : coverOutputs) script += problemScript(aig, o, true, s.bmcFrames, probe);
   ProcessSpec spec;
   spec.argv = {s.abc, "-c", script};
   spec.workDir = jobDir;
