@@ -26,5 +26,6 @@ void addSynthCommand(CLI::App& app, int& exitCode);
 void addFuzzCommand(CLI::App& app, int& exitCode);
 void addEquivCommand(CLI::App& app, int& exitCode);
 void addMutateCommand(CLI::App& app, int& exitCode);
+void addCheckCommand(CLI::App& app, int& exitCode);
 
 }  // namespace rtlarena::cli

@@ -51,6 +51,7 @@ int main(int argc, char** argv) {
   addFuzzCommand(app, exitCode);
   addEquivCommand(app, exitCode);
   addMutateCommand(app, exitCode);
+  addCheckCommand(app, exitCode);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
