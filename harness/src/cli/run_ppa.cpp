@@ -1,9 +1,12 @@
 // The PPA columns of `rtlarena run --ppa` (scoring formula: docs/PPA.md).
 #include "run_ppa.h"
 
+#include <fmt/format.h>
+
 #include <cstdio>
 #include <filesystem>
 
+#include "rtlarena/run/text_table.h"
 #include "rtlarena/store/store.h"
 
 namespace rtlarena::cli {
@@ -40,25 +43,27 @@ Result<synth::PpaSummary> finishRunPpa(synth::PpaRunner& runner, const RunOption
   return synth::loadPpaSummary(**store);
 }
 
-void printPpaSummary(const synth::PpaSummary& s) {
-  std::printf("\n  PPA vs reference (ratio = candidate / reference; below 1 is better)\n");
-  std::printf("  %-24s %4s %9s %9s %9s %9s  %s\n", "task", "n", "area", "delay", "power", "score", "");
+std::string ppaSummaryText(const synth::PpaSummary& s) {
+  TextTable table({"task", "n", "area", "delay", "power", "score", "note"});
+  auto ratio = [](double v) { return fmt::format("{:.3f}", v); };
   for (const auto& t : s.tasks) {
     if (t.scored == 0) {
-      std::printf("  %-24s %4d %9s %9s %9s %9s  %s\n", t.taskId.c_str(), t.samples, "-", "-", "-", "-", t.verdictNote.c_str());
+      table.add({t.taskId, std::to_string(t.samples), "-", "-", "-", "-", t.verdictNote});
       continue;
     }
-    std::printf("  %-24s %4d %9.3f %9.3f %9.3f %9.3f  %s%s\n", t.taskId.c_str(), t.scored, t.ratios.area,
-                t.ratios.delay, t.ratios.power, t.ratios.score(), t.surpassing ? "beats reference" : "",
-                t.verdictNote.empty() ? "" : ("  " + t.verdictNote).c_str());
+    std::string note = t.surpassing ? "beats reference" : "";
+    if (!t.verdictNote.empty()) note += (note.empty() ? "" : "; ") + t.verdictNote;
+    table.add({t.taskId, std::to_string(t.scored), ratio(t.ratios.area), ratio(t.ratios.delay), ratio(t.ratios.power),
+               ratio(t.ratios.score()), note});
   }
   if (s.scoredTasks > 0)
-    std::printf("  %-24s %4d %9.3f %9.3f %9.3f %9.3f\n", "geometric mean", s.scored, s.geomean.area, s.geomean.delay,
-                s.geomean.power, s.geomean.score());
+    table.add({"geometric mean", std::to_string(s.scored), ratio(s.geomean.area), ratio(s.geomean.delay),
+               ratio(s.geomean.power), ratio(s.geomean.score()), ""});
   else
-    std::printf("  %-24s %4d %9s %9s %9s %9s\n", "geometric mean", 0, "-", "-", "-", "-");
-  std::printf("  PPA for %d passing samples (%d scored) over %d tasks; human-surpassing tasks: %d\n", s.samples,
-              s.scored, s.scoredTasks, s.humanSurpassing);
+    table.add({"geometric mean", "0", "-", "-", "-", "-", ""});
+  return "\n  PPA vs reference (ratio = candidate / reference; below 1 is better)\n" + table.render() +
+         fmt::format("  PPA for {} passing samples ({} scored) over {} tasks; human-surpassing tasks: {}\n", s.samples,
+                     s.scored, s.scoredTasks, s.humanSurpassing);
 }
 
 nlohmann::json ppaSummaryJson(const synth::PpaSummary& s) {

@@ -28,7 +28,7 @@ Result<std::shared_ptr<synth::PpaRunner>> setUpRunPpa(const RunPpaFlags& flags, 
 /// After the run: PPA for passing samples that lack it, then the summary from the store.
 Result<synth::PpaSummary> finishRunPpa(synth::PpaRunner& runner, const RunOptions& options);
 
-void printPpaSummary(const synth::PpaSummary& summary);
+std::string ppaSummaryText(const synth::PpaSummary& summary);
 nlohmann::json ppaSummaryJson(const synth::PpaSummary& summary);
 
 }  // namespace rtlarena::cli

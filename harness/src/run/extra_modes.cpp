@@ -7,6 +7,7 @@
 #include "rtlarena/core/hash.h"
 #include "rtlarena/eval/verilogeval_compat.h"
 #include "rtlarena/run/run_driver.h"
+#include "rtlarena/run/summary.h"
 #include "rtlarena/tasks/dataset.h"
 
 namespace rtlarena {
@@ -25,7 +26,9 @@ Status ExtraModes::load() {
     auto rows = store_.evaluations(mode);
     if (!rows) return rows.error();
     for (const auto& r : *rows)
-      if (r.eval.verdict != Verdict::HarnessError) have_.insert({r.taskId, r.sample, mode});
+      // Incomplete rows are made again: a harness_error always, an llm_error when its sample
+      // is asked again (an unanswered sample just stores llm_error once more).
+      if (isComplete(r.eval)) have_.insert({r.taskId, r.sample, mode});
   }
   return Ok{};
 }
@@ -193,89 +196,6 @@ Status storeErrata(Store& store, const Errata& errata, const std::vector<Task>& 
         if (e.taskId == t.id && e.excludes) why.push_back({{"simulator", e.simulator}, {"symptom", e.symptom}, {"detail", e.detail}});
       if (auto s = store.putExtra(kind, t.id, why.dump()); !s) return s;
     }
-  }
-  return Ok{};
-}
-
-Status summarizeExtraModes(Store& store, RunSummary& s) {
-  auto errata = store.extras("errata");
-  if (!errata) return errata.error();
-  std::set<std::string> excluded;
-  for (const auto& [id, json] : *errata) excluded.insert(id);
-  s.excludedTasks.assign(excluded.begin(), excluded.end());
-  auto compatErrata = store.extras(kErrataCompatKind);
-  if (!compatErrata) return compatErrata.error();
-  std::set<std::string> compatExcluded;
-  for (const auto& [id, json] : *compatErrata) compatExcluded.insert(id);
-
-  auto rowsOf = [&](const std::string& mode) { return store.evaluations(mode); };
-  auto native = rowsOf("native");
-  if (!native) return native.error();
-  if (!excluded.empty()) {
-    std::map<std::string, TaskTally> tallies;
-    for (const auto& e : *native) {
-      if (excluded.count(e.taskId)) continue;
-      auto& t = tallies[e.taskId];
-      t.taskId = e.taskId;
-      t.n += 1;
-      t.c += e.eval.passed() ? 1 : 0;
-    }
-    std::vector<TaskTally> list;
-    for (auto& [id, t] : tallies) list.push_back(t);
-    s.score = summarize(list);
-    s.passAt = s.score.overall;
-  }
-
-  auto compat = rowsOf(kCompatMode);
-  if (!compat) return compat.error();
-  if (!compat->empty()) {
-    std::map<std::string, std::pair<int, int>> perTask;  // passes, samples
-    for (const auto& e : *compat) {
-      auto& p = perTask[e.taskId];
-      p.first += e.eval.compatCode == "." ? 1 : 0;
-      p.second += 1;
-      s.compatCodes[e.eval.compatCode.empty() ? "?" : e.eval.compatCode] += 1;
-    }
-    double all = 0, kept = 0;
-    int keptCount = 0;
-    for (const auto& [id, p] : perTask) {
-      const int pct = verilogEvalProblemPercent(p.first, p.second);
-      all += pct;
-      if (compatExcluded.count(id)) s.verilogEvalExcludedTasks.push_back(id);
-      else { kept += pct; ++keptCount; }
-    }
-    s.verilogEvalScore = all / static_cast<double>(perTask.size());
-    if (keptCount > 0 && !s.verilogEvalExcludedTasks.empty()) s.verilogEvalScoreKept = kept / keptCount;
-  }
-
-  for (const auto& [mode, key] : {std::pair{"golden", "native"}, {"golden-verilogeval", "verilogeval"}}) {
-    auto rows = rowsOf(mode);
-    if (!rows) return rows.error();
-    if (rows->empty()) continue;
-    int pass = 0;
-    for (const auto& e : *rows) pass += e.eval.passed() ? 1 : 0;
-    s.goldenCeiling[key] = static_cast<double>(pass) / static_cast<double>(rows->size());
-  }
-  for (const auto& [mode, key] : {std::pair{"control", "native"}, {"control-verilogeval", "verilogeval"}}) {
-    auto rows = rowsOf(mode);
-    if (!rows) return rows.error();
-    if (rows->empty()) continue;
-    int pass = 0;
-    for (const auto& e : *rows) pass += e.eval.passed() ? 1 : 0;
-    s.negativeControl[key] = static_cast<double>(pass) / static_cast<double>(rows->size());
-  }
-
-  auto second = rowsOf(kSecondSimulatorMode);
-  if (!second) return second.error();
-  s.secondSimulatorSamples = static_cast<int>(second->size());
-  std::map<std::pair<std::string, int>, const Evaluation*> first;
-  for (const auto& e : *native) first[{e.taskId, e.sample}] = &e.eval;
-  for (const auto& e : *second) {
-    auto it = first.find({e.taskId, e.sample});
-    if (it == first.end() || it->second->passed() == e.eval.passed()) continue;
-    s.disagreements.push_back(e.taskId + "#" + std::to_string(e.sample) + " icarus=" +
-                              std::string(verdictName(it->second->verdict)) + " verilator=" +
-                              std::string(verdictName(e.eval.verdict)));
   }
   return Ok{};
 }

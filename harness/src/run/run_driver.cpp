@@ -171,9 +171,11 @@ Result<RunSummary> runBenchmark(const RunOptions& options) {
   // --retry-errors: samples stored as llm_error count as missing and are asked for again.
   for (auto& s : *storedSamples)
     if (!(options.retryLlmErrors && s.llmError)) haveSample[{s.taskId, s.sample}] = s;
+  // A harness_error is rtlarena's failure, not the model's: it is always evaluated again.
   std::set<std::pair<std::string, int>> haveEval;
   for (const auto& e : *storedEvals)
-    if (!(options.retryLlmErrors && e.eval.verdict == Verdict::LlmError)) haveEval.insert({e.taskId, e.sample});
+    if (e.eval.verdict != Verdict::HarnessError && !(options.retryLlmErrors && e.eval.verdict == Verdict::LlmError))
+      haveEval.insert({e.taskId, e.sample});
 
   // Dedup: (task, code hash) → evaluation, seeded with what the store holds.
   struct Shared {
@@ -361,12 +363,14 @@ Result<RunSummary> runBenchmark(const RunOptions& options) {
   if (shared.fatal) return *shared.fatal;
   if (auto e = extras.error()) return *e;
 
-  auto summary = summarizeStore(options.outDir);
+  auto summary = summarizeRun(db);
   if (!summary) return summary.error();
-  // A run is complete when every sample has its evaluation.
-  if (summary->samples == static_cast<int>(options.tasks.size()) * options.samplesPerTask) {
+  // A run is complete when every sample has an evaluation of the model's ability.
+  if (summary->completeSamples == static_cast<int>(options.tasks.size()) * options.samplesPerTask &&
+      !summary->hasIncomplete()) {
     if (auto s = db.setRunStatus("complete"); !s) return s.error();
   }
+  summary->outDir = options.outDir;
   summary->wallSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - wallStart).count();
   summary->toolSeconds = shared.toolSeconds + extras.toolSeconds();
   summary->evaluated = shared.evaluated;
@@ -376,54 +380,6 @@ Result<RunSummary> runBenchmark(const RunOptions& options) {
   summary->compatFromNative = counts.fromNative;
   summary->compatReused = counts.reused;
   return summary;
-}
-
-Result<RunSummary> summarizeStore(const std::string& outDir) {
-  fs::path file = fs::path(outDir) / "results.sqlite";
-  std::error_code ec;
-  if (!fs::exists(file, ec)) return makeError(ErrorCode::NotFound, outDir + ": no results.sqlite (not a run directory)");
-  auto store = Store::open(file);
-  if (!store) return store.error();
-  auto run = (*store)->run();
-  if (!run) return run.error();
-  if (!*run) return makeError(ErrorCode::NotFound, file.string() + ": holds no run");
-  auto evals = (*store)->evaluations("native");
-  if (!evals) return evals.error();
-
-  RunSummary s;
-  s.runId = (*run)->runId;
-  s.suite = (*run)->suite;
-  s.model = (*run)->model;
-  s.storePath = file.string();
-  json config = json::parse((*run)->configJson, nullptr, false);
-  std::map<std::string, TaskTally> tallies;
-  for (const auto& e : *evals) {
-    auto& t = tallies[e.taskId];
-    t.taskId = e.taskId;
-    t.n += 1;
-    if (e.eval.passed()) t.c += 1;
-    s.verdicts[std::string(verdictName(e.eval.verdict))] += 1;
-  }
-  if (auto metas = (*store)->extras("task"); metas) {
-    for (const auto& [id, text] : *metas) {
-      auto it = tallies.find(id);
-      json meta = json::parse(text, nullptr, false);
-      if (it == tallies.end() || meta.is_discarded()) continue;
-      it->second.tags = meta.value("tags", std::vector<std::string>{});
-      it->second.difficulty = meta.value("difficulty", std::string());
-    }
-  }
-  for (const auto& e : *evals)
-    if (!e.eval.passed())
-      s.failureClasses[std::string(verdictName(e.eval.verdict)) + (e.eval.cls.empty() ? "" : "/" + e.eval.cls)] += 1;
-  std::vector<TaskTally> list;
-  for (auto& [id, t] : tallies) list.push_back(t);
-  s.tasks = static_cast<int>(list.size());
-  s.samples = static_cast<int>(evals->size());
-  s.score = summarize(list);
-  s.passAt = s.score.overall;
-  if (auto st = summarizeExtraModes(**store, s); !st) return st.error();
-  return s;
 }
 
 }  // namespace rtlarena

@@ -98,8 +98,4 @@ inline constexpr const char* kErrataCompatKind = "errata-verilogeval";
 /// and those that exclude them from the VerilogEval-compatible score (kErrataCompatKind).
 Status storeErrata(Store& store, const Errata& errata, const std::vector<Task>& tasks, const std::string& simulator);
 
-/// Fills the dataset part of a summary from the store: excluded tasks and pass@k without them,
-/// the VerilogEval score, golden ceiling, negative control, simulator disagreements.
-Status summarizeExtraModes(Store& store, RunSummary& summary);
-
 }  // namespace rtlarena
