@@ -191,7 +191,7 @@ Result<RunSummary> summarizeRun(Store& store) {
 }
 
 Result<RunSummary> summarizeStore(const std::string& outDir) {
-  auto store = Store::open(fs::path(outDir) / "results.sqlite");
+  auto store = Store::openReadOnly(outDir);
   if (!store) return store.error();
   auto run = (*store)->run();
   if (!run) return run.error();
