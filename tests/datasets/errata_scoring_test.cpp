@@ -4,7 +4,8 @@
 #include <gtest/gtest.h>
 
 #include "rtlarena/core/files.h"
-#include "rtlarena/run/extra_modes.h"
+#include "rtlarena/run/eval_mode.h"
+#include "rtlarena/run/run_store.h"
 #include "rtlarena/run/run_driver.h"
 #include "rtlarena/run/summary.h"
 #include "rtlarena/store/store.h"
@@ -41,7 +42,7 @@ TEST(ErrataScoring, VerilogEvalScoreLeavesOutWhatFailsInItsOwnHarness) {
   errata.entries.push_back({"lfsr", "verilogeval", "golden_fails", "VerilogEval code T", true});
   errata.entries.push_back({"gshare", "verilator", "golden_fails", "BLKANDNBLK", true});
 
-  ASSERT_TRUE(storeErrata(**store, errata, tasks, "icarus").ok());
+  ASSERT_TRUE(storeErrata(**store, errata, tasks, SimulatorKind::Icarus).ok());
   auto summary = summarizeRun(**store);
   ASSERT_TRUE(summary.ok()) << summary.error().message;
   const RunSummary& s = *summary;
@@ -68,7 +69,7 @@ TEST(ErrataScoring, ASimulatorErratumDoesNotTouchTheVerilogEvalScore) {
   Errata errata;
   errata.entries.push_back({"gshare", "verilator", "golden_fails", "BLKANDNBLK", true});
 
-  ASSERT_TRUE(storeErrata(**store, errata, tasks, "verilator").ok());
+  ASSERT_TRUE(storeErrata(**store, errata, tasks, SimulatorKind::Verilator).ok());
   auto summary = summarizeRun(**store);
   ASSERT_TRUE(summary.ok()) << summary.error().message;
   const RunSummary& s = *summary;
@@ -97,7 +98,7 @@ TEST(ErrataScoring, ExcludingATaskKeepsPassAtKPerTagAndDifficulty) {
   ASSERT_TRUE((*store)->putEvaluation(row("gshare", "native", Verdict::CompileError)).ok());
   Errata errata;
   errata.entries.push_back({"gshare", "icarus", "golden_fails", "", true});
-  ASSERT_TRUE(storeErrata(**store, errata, tasks, "icarus").ok());
+  ASSERT_TRUE(storeErrata(**store, errata, tasks, SimulatorKind::Icarus).ok());
 
   auto s = summarizeRun(**store);
   ASSERT_TRUE(s.ok()) << s.error().message;

@@ -18,7 +18,7 @@ TEST(VerilatorBackend, RunsForeignTestbenchesWithTheReusedRuntime) {
   auto tasks = loadDataset("verilogeval2:" + kFixtures + "verilogeval2/dataset_spec-to-rtl");
   ASSERT_TRUE(tasks.ok());
   EvalOptions o;
-  o.simulator = "verilator";
+  o.simulator = SimulatorKind::Verilator;
   o.policyCheck = false;
   Evaluator ev(o);
   const Task& counter = (*tasks)[2];
@@ -36,7 +36,7 @@ TEST(VerilatorBackend, PassMessageBenchesWork) {
   auto tasks = loadDataset("rtllm:" + kFixtures + "rtllm");
   ASSERT_TRUE(tasks.ok());
   EvalOptions o;
-  o.simulator = "verilator";
+  o.simulator = SimulatorKind::Verilator;
   o.policyCheck = false;
   Evaluator ev(o);
   Evaluation e = ev.evaluate((*tasks)[1], (*tasks)[1].goldenCandidate);
@@ -47,7 +47,7 @@ TEST(AutoSimulator, ShortBenchesStayOnIcarus) {
   auto tasks = loadDataset("verilogeval2:" + kFixtures + "verilogeval2/dataset_spec-to-rtl");
   ASSERT_TRUE(tasks.ok());
   EvalOptions o;
-  o.simulator = "auto";
+  o.simulator = SimulatorKind::Auto;
   o.policyCheck = false;
   Evaluation e = Evaluator(o).evaluate((*tasks)[1], (*tasks)[1].goldenCandidate);
   EXPECT_TRUE(e.passed());

@@ -6,7 +6,8 @@
 
 #include "rtlarena/core/files.h"
 #include "rtlarena/core/text.h"
-#include "rtlarena/run/extra_modes.h"
+#include "rtlarena/run/eval_mode.h"
+#include "rtlarena/run/run_store.h"
 #include "rtlarena/run/summary.h"
 #include "rtlarena/run/text_table.h"
 #include "rtlarena/store/store.h"

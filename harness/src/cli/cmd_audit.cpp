@@ -46,7 +46,8 @@ void addAuditCommand(CLI::App& app, int& exitCode) {
   auto* ds = sub->add_option("--dataset", f->dataset, "FORMAT:PATH (verilogeval2, verilogeval1, rtllm, jsonl, native)");
   sub->add_option("--suite", f->suite, "A built-in suite instead of --dataset")->excludes(ds);
   sub->add_option("--errata-out,-o", f->out, "Errata file to write (default: errata.json)");
-  sub->add_option("--sim", f->sims, "Simulators to run the golden designs on")->delimiter(',')->capture_default_str();
+  sub->add_option("--sim", f->sims, "Simulators to run the golden designs on")->delimiter(',')->capture_default_str()
+      ->check(CLI::IsMember({"icarus", "verilator", "verilator-stock", "auto"}));
   sub->add_flag("--no-lint", f->noLint, "Skip the Verilator lint of golden designs");
   sub->add_flag("--no-control", f->noControl, "Skip the empty-module negative control");
   sub->add_flag("--no-compat", f->noCompat, "Skip the VerilogEval harness for VerilogEval tasks");

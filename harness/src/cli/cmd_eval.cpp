@@ -1,6 +1,7 @@
 // `rtlarena eval`: one file against one task; prints the verdict and the log tail.
 #include <cstdio>
 #include <filesystem>
+#include <map>
 #include <nlohmann/json.hpp>
 
 #include "commands.h"
@@ -39,7 +40,8 @@ Result<Task> findTask(const std::string& ref) {
 
 void addEvalCommand(CLI::App& app, int& exitCode) {
   struct Flags {
-    std::string task, file, simulator = "icarus";
+    std::string task, file;
+    SimulatorKind simulator = SimulatorKind::Icarus;
     bool json = false, noSandbox = false, raw = false;
   };
   auto f = std::make_shared<Flags>();
@@ -49,7 +51,13 @@ void addEvalCommand(CLI::App& app, int& exitCode) {
   sub->add_flag("--answer", f->raw, "The file is a raw model answer: extract the code first");
   sub->add_flag("--json", f->json, "Print verdict, class, mismatches, samples, log_tail as JSON");
   sub->add_flag("--no-sandbox", f->noSandbox, "Run without bubblewrap (unsafe)");
-  sub->add_option("--sim", f->simulator, "Simulator: icarus | verilator | auto | both | verilator-stock")->capture_default_str();
+  std::map<std::string, SimulatorKind> sims;
+  for (SimulatorKind k : {SimulatorKind::Icarus, SimulatorKind::Verilator, SimulatorKind::Auto, SimulatorKind::Both,
+                          SimulatorKind::VerilatorStock})
+    sims[std::string(simulatorName(k))] = k;
+  sub->add_option("--sim", f->simulator, "Simulator: icarus | verilator | auto | both | verilator-stock")
+      ->transform(CLI::CheckedTransformer(sims, CLI::ignore_case))
+      ->default_str("icarus");
   sub->callback([f, &exitCode] {
     auto task = findTask(f->task);
     if (!task) { exitCode = reportError(task.error()); return; }
@@ -68,9 +76,9 @@ void addEvalCommand(CLI::App& app, int& exitCode) {
     eo.sandbox = *sandbox;
     // `both`: Icarus, then Verilator on the same candidate; a verdict that differs between
     // them points at a race or an X-dependent testbench rather than at the candidate.
-    const bool both = f->simulator == "both";
+    const bool both = f->simulator == SimulatorKind::Both;
     std::vector<Evaluation> evals;
-    for (const std::string& sim : both ? std::vector<std::string>{"icarus", "verilator"} : std::vector<std::string>{f->simulator}) {
+    for (SimulatorKind sim : both ? std::vector{SimulatorKind::Icarus, SimulatorKind::Verilator} : std::vector{f->simulator}) {
       eo.simulator = sim;
       evals.push_back(Evaluator(eo).evaluate(*task, code));
     }

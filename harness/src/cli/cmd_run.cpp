@@ -1,12 +1,13 @@
-// `rtlarena run`: a benchmark run over a suite with one model; resumable through --out.
+// `rtlarena run`: a benchmark run over a suite with one model; resumable through --out. Flags
+// become RunOptions, runBenchmark does the run, the summary renders itself.
 #include <algorithm>
 #include <cstdio>
+#include <map>
 #include <nlohmann/json.hpp>
 
 #include "commands.h"
 #include "common.h"
 #include "llm_flags.h"
-#include "run_ppa.h"
 #include "rtlarena/run/run_driver.h"
 #include "rtlarena/tasks/dataset.h"
 #include "rtlarena/tasks/suite.h"
@@ -24,7 +25,7 @@ struct RunFlags {
   bool json = false;
   bool noSandbox = false;
   bool noProgress = false;
-  std::string simulator = "icarus";
+  SimulatorKind simulator = SimulatorKind::Icarus;
   int shots = 0;
   std::string promptTemplate;
   double temperature = 0.0;
@@ -35,7 +36,19 @@ struct RunFlags {
   std::string errata;    ///< errata file from `rtlarena audit`
   bool controls = false;
   bool noControls = false;
+  bool ppa = false;
+  double clockPeriod = 0;        ///< 0 = each task's own (task.json "ppa"), else 10 ns
+  std::string ppaActivity = "sim";
+  bool ppaNoCache = false;
 };
+
+std::map<std::string, SimulatorKind> simulatorFlagValues() {
+  std::map<std::string, SimulatorKind> out;
+  for (SimulatorKind k : {SimulatorKind::Icarus, SimulatorKind::Verilator, SimulatorKind::Auto, SimulatorKind::Both,
+                          SimulatorKind::VerilatorStock})
+    out[std::string(simulatorName(k))] = k;
+  return out;
+}
 
 std::string sanitize(std::string s) {
   for (auto& c : s)
@@ -57,7 +70,9 @@ void addRunCommand(CLI::App& app, int& exitCode) {
   sub->add_flag("--json", flags->json, "Print one JSON object with the summary on stdout");
   sub->add_flag("--no-sandbox", flags->noSandbox, "Run model code without bubblewrap (unsafe)");
   sub->add_flag("--no-progress", flags->noProgress, "No progress output");
-  sub->add_option("--sim", flags->simulator, "Simulator: icarus | verilator | auto | both | verilator-stock")->capture_default_str();
+  sub->add_option("--sim", flags->simulator, "Simulator: icarus | verilator | auto | both | verilator-stock")
+      ->transform(CLI::CheckedTransformer(simulatorFlagValues(), CLI::ignore_case))
+      ->default_str("icarus");
   sub->add_option("--dataset", flags->dataset, "FORMAT:PATH of another benchmark (verilogeval2, verilogeval1, rtllm, jsonl, native)");
   sub->add_option("--compat", flags->compat, "Also score as another harness does: verilogeval")->check(CLI::IsMember({"verilogeval"}));
   sub->add_option("--errata", flags->errata, "Errata file (rtlarena audit): its problems are reported apart from the score");
@@ -70,10 +85,14 @@ void addRunCommand(CLI::App& app, int& exitCode) {
   sub->add_option("--max-tokens", flags->maxTokens, "Answer token limit")->check(CLI::Range(1, 1000000));
   auto llm = std::make_shared<LlmFlags>();
   addLlmFlags(*sub, *llm);
-  auto ppa = std::make_shared<RunPpaFlags>();
-  addRunPpaFlags(sub, *ppa);
+  sub->add_flag("--ppa", flags->ppa, "Also synthesize every passing sample and its reference: area, delay, power ratios");
+  sub->add_option("--clock-period", flags->clockPeriod, "PPA clock period in ns for every task (default: per task, else 10)")
+      ->check(CLI::PositiveNumber);
+  sub->add_option("--ppa-activity", flags->ppaActivity, "Input activity for power: sim (the task's testbench) | default")
+      ->check(CLI::IsMember({"sim", "default"}))->capture_default_str();
+  sub->add_flag("--ppa-no-cache", flags->ppaNoCache, "Do not use the PPA cache");
 
-  sub->callback([flags, llm, ppa, sub, &exitCode] {
+  sub->callback([flags, llm, sub, &exitCode] {
     auto tasks = flags->dataset.empty() ? loadSuite(flags->suite) : loadDataset(flags->dataset);
     if (!tasks) {
       exitCode = reportError(tasks.error());
@@ -98,7 +117,12 @@ void addRunCommand(CLI::App& app, int& exitCode) {
     }
     RunOptions o;
     o.suite = flags->dataset.empty() ? flags->suite : flags->dataset;
-    o.controls = !flags->noControls && (flags->controls || !flags->dataset.empty());
+    if (!flags->noControls && (flags->controls || !flags->dataset.empty())) o.modes.insert(ModeId::Controls);
+    if (flags->compat == "verilogeval") o.modes.insert(ModeId::VerilogEval);
+    if (flags->ppa) o.modes.insert(ModeId::Ppa);
+    if (flags->clockPeriod > 0) o.ppa.clockPeriodNs = flags->clockPeriod;
+    o.ppa.simulationActivity = flags->ppaActivity == "sim";
+    o.ppa.useCache = !flags->ppaNoCache;
     if (!flags->errata.empty()) {
       auto errata = readErrata(flags->errata);
       if (!errata) {
@@ -107,17 +131,6 @@ void addRunCommand(CLI::App& app, int& exitCode) {
       }
       o.errata = *errata;
     }
-    if (flags->compat == "verilogeval") {
-      for (const auto& t : *tasks) {
-        if (t.resultRule != ResultRule::MismatchLine || !t.compileReference || t.reference.empty()) {
-          exitCode = reportError(makeError(ErrorCode::BadArgument,
-                                           "--compat verilogeval needs tasks with a reference module and a 'Mismatches:' "
-                                           "testbench; task '" + t.id + "' (" + t.format + ") has none"));
-          return;
-        }
-      }
-    }
-    o.eval.compat = flags->compat;
     o.tasks = *tasks;
     o.provider.spec = flags->model;
     o.provider.params.temperature = flags->temperature;
@@ -137,29 +150,10 @@ void addRunCommand(CLI::App& app, int& exitCode) {
     o.shots = flags->shots;
     o.promptTemplateDir = flags->promptTemplate;
     o.progress = !flags->noProgress;
-    auto ppaRunner = setUpRunPpa(*ppa, o);
-    if (!ppaRunner) {
-      exitCode = reportError(ppaRunner.error());
-      return;
-    }
     auto summary = runBenchmark(o);
     if (!summary) {
       exitCode = reportError(summary.error());
       return;
-    }
-    auto cost = priceIfAsked(*llm, *summary, o);
-    if (!cost) {
-      exitCode = reportError(cost.error());
-      return;
-    }
-    summary->cost = *cost;
-    if (*ppaRunner) {
-      auto ppaSummary = finishRunPpa(**ppaRunner, o);
-      if (!ppaSummary) {
-        exitCode = reportError(ppaSummary.error());
-        return;
-      }
-      summary->modeReports.push_back({"ppa", ppaSummaryJson(*ppaSummary).dump(), ppaSummaryText(*ppaSummary)});
     }
     std::printf("%s", flags->json ? (summaryJson(*summary) + "\n").c_str() : summaryText(*summary).c_str());
     if (summary->hasIncomplete()) {

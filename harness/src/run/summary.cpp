@@ -7,7 +7,7 @@
 #include <set>
 
 #include "rtlarena/eval/verilogeval_compat.h"
-#include "rtlarena/run/extra_modes.h"
+#include "rtlarena/run/eval_mode.h"
 #include "rtlarena/store/store.h"
 
 namespace rtlarena {
@@ -125,7 +125,7 @@ std::optional<double> passFraction(const std::vector<EvalRecord>& rows, const st
 
 }  // namespace
 
-Result<RunSummary> summarizeRun(Store& store) {
+Result<RunSummary> summarizeRun(Store& store, const ModeRegistry* registry) {
   RunSummary s;
   s.storePath = store.file().string();
   auto run = store.run();
@@ -187,6 +187,7 @@ Result<RunSummary> summarizeRun(Store& store) {
                               std::string(verdictName(it->second->verdict)) + " verilator=" +
                               std::string(verdictName(e.eval.verdict)));
   }
+  if (auto st = (registry ? *registry : ModeRegistry::global()).report(store, s); !st) return st.error();
   return s;
 }
 

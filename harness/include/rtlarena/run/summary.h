@@ -92,8 +92,11 @@ std::string summaryJson(const RunSummary& summary);
 /// One line: how many samples are incomplete, why, and how to retry them; empty when none.
 std::string incompleteNote(const RunSummary& summary);
 
-/// Reads the whole summary from an open store (run fields stay empty when it holds no run).
-Result<RunSummary> summarizeRun(Store& store);
+class ModeRegistry;
+
+/// Reads the whole summary from an open store (run fields stay empty when it holds no run),
+/// with the parts of the modes in `registry` (null: ModeRegistry::global()).
+Result<RunSummary> summarizeRun(Store& store, const ModeRegistry* registry = nullptr);
 
 /// Opens `outDir`'s store read-only and summarizes it. NotFound when it is not a run directory.
 Result<RunSummary> summarizeStore(const std::string& outDir);
