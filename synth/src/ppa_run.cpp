@@ -1,5 +1,5 @@
 // The run integration: reference PPA once per task (shared by workers), candidate PPA per
-// passing sample, storage as extras, backfill and the summary read back from the store.
+// passing sample, and the summary read back from the store.
 #include "rtlarena/synth/ppa_run.h"
 
 #include <cmath>
@@ -96,51 +96,6 @@ Result<SamplePpa> PpaRunner::evaluate(const Task& task, int sample, const std::s
   s.scored = s.candidate.ok() && s.reference.ok();
   if (s.scored) s.ratios = ppaRatios(s.candidate, s.reference);
   return s;
-}
-
-void PpaRunner::onPass(const Task& task, int sample, const std::string& code, const Evaluation& eval, Store& store) {
-  if (!eval.passed()) return;
-  auto s = evaluate(task, sample, code);
-  Status stored = s ? store.putExtra(kPpaExtraKind, task.id + "/" + std::to_string(sample), samplePpaToJson(*s))
-                    : Status(s.error());
-  if (!stored) {
-    std::lock_guard lock(mutex_);
-    if (!firstError_) firstError_ = stored.error();
-  }
-}
-
-Status PpaRunner::backfill(const std::vector<Task>& tasks, Store& store) {
-  auto evals = store.evaluations("native");
-  if (!evals) return evals.error();
-  auto samples = store.samples();
-  if (!samples) return samples.error();
-  auto extras = store.extras(kPpaExtraKind);
-  if (!extras) return extras.error();
-  std::map<std::string, double> havePeriod;  // key -> clock period of the stored candidate
-  for (const auto& [key, json] : *extras)
-    if (auto s = samplePpaFromJson(json)) havePeriod[key] = s->candidate.ok() ? s->candidate.clockPeriodNs : -1;
-  std::map<std::pair<std::string, int>, const SampleRecord*> code;
-  for (const auto& s : *samples) code[{s.taskId, s.sample}] = &s;
-  std::map<std::string, const Task*> taskById;
-  for (const auto& t : tasks) taskById[t.id] = &t;
-  for (const auto& e : *evals) {
-    if (!e.eval.passed()) continue;
-    auto t = taskById.find(e.taskId);
-    auto c = code.find({e.taskId, e.sample});
-    if (t == taskById.end() || c == code.end()) continue;
-    const std::string key = e.taskId + "/" + std::to_string(e.sample);
-    auto have = havePeriod.find(key);
-    if (have != havePeriod.end() && (have->second < 0 || std::fabs(have->second - taskClockPeriod(*t->second, options_)) < 1e-9))
-      continue;
-    onPass(*t->second, e.sample, c->second->code, e.eval, store);
-  }
-  if (auto err = firstError()) return *err;
-  return Ok{};
-}
-
-std::optional<Error> PpaRunner::firstError() const {
-  std::lock_guard lock(mutex_);
-  return firstError_;
 }
 
 Result<PpaSummary> loadPpaSummary(Store& store) {

@@ -25,6 +25,7 @@ TEST(VerilogEval2Loader, LoadsOnlyListedProblemsOfSpecToRtl) {
   EXPECT_EQ(t.id, "Prob003_count_down");
   EXPECT_EQ(t.kind, TaskKind::SpecToRtl);
   EXPECT_EQ(t.format, "verilogeval2");
+  EXPECT_EQ(t.compatFamily, CompatFamily::VerilogEval);
   EXPECT_EQ(t.top, "TopModule");
   EXPECT_EQ(t.tbTop, "tb");
   EXPECT_TRUE(contains(t.goldenCandidate, "module TopModule"));
@@ -91,6 +92,7 @@ TEST(RtllmLoader, RenamesVerifiedModuleToWhatTheTestbenchInstantiates) {
   EXPECT_EQ(adder.top, "adder_4bit");
   EXPECT_EQ(adder.tbTop, "testbench");
   EXPECT_EQ(adder.resultRule, ResultRule::PassMessage);
+  EXPECT_EQ(adder.compatFamily, CompatFamily::Rtllm);
   EXPECT_FALSE(adder.compileReference);
   EXPECT_TRUE(contains(adder.goldenCandidate, "module adder_4bit("));
   EXPECT_EQ(adder.meta.at("golden_renamed_from"), "verified_adder_4bit");

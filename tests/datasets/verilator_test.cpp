@@ -20,7 +20,7 @@ TEST(VerilatorBackend, RunsForeignTestbenchesWithTheReusedRuntime) {
   auto tasks = loadDataset("verilogeval2:" + kFixtures + "verilogeval2/dataset_spec-to-rtl");
   ASSERT_TRUE(tasks.ok());
   EvalOptions o;
-  o.simulator = "verilator";
+  o.simulator = SimulatorKind::Verilator;
   o.policyCheck = false;
   Evaluator ev(o);
   const Task& counter = (*tasks)[2];
@@ -38,7 +38,7 @@ TEST(VerilatorBackend, PassMessageBenchesWork) {
   auto tasks = loadDataset("rtllm:" + kFixtures + "rtllm");
   ASSERT_TRUE(tasks.ok());
   EvalOptions o;
-  o.simulator = "verilator";
+  o.simulator = SimulatorKind::Verilator;
   o.policyCheck = false;
   Evaluator ev(o);
   Evaluation e = ev.evaluate((*tasks)[1], (*tasks)[1].goldenCandidate);
@@ -49,7 +49,7 @@ TEST(AutoSimulator, ShortBenchesStayOnIcarus) {
   auto tasks = loadDataset("verilogeval2:" + kFixtures + "verilogeval2/dataset_spec-to-rtl");
   ASSERT_TRUE(tasks.ok());
   EvalOptions o;
-  o.simulator = "auto";
+  o.simulator = SimulatorKind::Auto;
   o.policyCheck = false;
   Evaluation e = Evaluator(o).evaluate((*tasks)[1], (*tasks)[1].goldenCandidate);
   EXPECT_TRUE(e.passed());
@@ -73,7 +73,7 @@ TEST(AutoSimulator, BenchPredictedLongIsMeasuredOnIcarusFirst) {
   // 210,000 cycles: just over the text's threshold, but Icarus finishes well inside a Verilator build.
   Task task = longInv8(210000);
   EvalOptions o;
-  o.simulator = "auto";
+  o.simulator = SimulatorKind::Auto;
   o.policyCheck = false;
   Evaluation first = Evaluator(o).evaluate(task, task.goldenCandidate);
   EXPECT_TRUE(first.passed()) << first.message << "\n" << first.logTail;
@@ -85,7 +85,7 @@ TEST(AutoSimulator, BenchPredictedLongIsMeasuredOnIcarusFirst) {
 TEST(AutoSimulator, BenchTooLongForIcarusGoesToVerilatorAndIsRemembered) {
   Task task = longInv8(5000000);
   EvalOptions o;
-  o.simulator = "auto";
+  o.simulator = SimulatorKind::Auto;
   o.policyCheck = false;
   Evaluation first = Evaluator(o).evaluate(task, task.goldenCandidate);
   EXPECT_TRUE(first.passed()) << first.message << "\n" << first.logTail;

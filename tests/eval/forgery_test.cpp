@@ -24,7 +24,7 @@ Task inv8() {
 
 Evaluation evaluate(const std::string& code, const std::string& simulator) {
   EvalOptions o;
-  o.simulator = simulator;
+  o.simulator = simulator == "verilator" ? SimulatorKind::Verilator : SimulatorKind::Icarus;
   return Evaluator(o).evaluate(inv8(), code);
 }
 

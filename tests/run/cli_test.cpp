@@ -134,5 +134,16 @@ TEST(Cli, RunJsonThenExportAndResumeRefusesOtherConfig) {
   EXPECT_NE(other.err.find("model"), std::string::npos) << other.err;
 }
 
+TEST(Cli, ExportOfAFolderThatIsNotARunFailsAndCreatesNothing) {
+  auto dir = TempDir::create("export");
+  ASSERT_TRUE(dir.ok());
+  auto r = cli({"export", dir->path().string(), "--jsonl"});
+  EXPECT_EQ(r.exitCode, 3);
+  EXPECT_NE(r.err.find(dir->path().string()), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("results.sqlite"), std::string::npos) << r.err;
+  EXPECT_EQ(splitLines(r.err).size(), 1u) << r.err;
+  EXPECT_TRUE(fs::is_empty(dir->path()));
+}
+
 }  // namespace
 }  // namespace rtlarena

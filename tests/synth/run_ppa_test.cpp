@@ -1,5 +1,6 @@
-// PPA inside a run: the hook stores an entry for every passing sample, the reference model's
-// ratios are exactly 1, backfill fills a run made without --ppa; and the CLI end to end.
+// PPA inside a run: the PPA mode stores an entry for every passing sample, the reference
+// model's ratios are exactly 1, resuming with it fills a run made without --ppa; and the CLI
+// end to end.
 #include <gtest/gtest.h>
 
 #include <cstdio>
@@ -10,6 +11,7 @@
 #include "rtlarena/core/process.h"
 #include "rtlarena/run/run_driver.h"
 #include "rtlarena/store/store.h"
+#include "rtlarena/synth/ppa_mode.h"
 #include "rtlarena/synth/ppa_run.h"
 #include "rtlarena/tasks/suite.h"
 #include "synth_test_util.h"
@@ -60,23 +62,20 @@ const std::vector<std::string> kTasks = {"majority5", "edge_detect", "abs_diff8"
 
 }  // namespace
 
-TEST(SynthRun, HookStoresPpaForEveryPassingSample) {
+TEST(SynthRun, PpaModeStoresPpaForEveryPassingSample) {
   auto dir = TempDir::create("ppa-run");
   ASSERT_TRUE(dir.ok());
   auto tasks = coreTasks(kTasks);
   ASSERT_EQ(tasks.size(), kTasks.size());
-  PpaRunOptions po;
-  po.flow.cacheDir = "";
-  PpaRunner runner(po);
-  ASSERT_TRUE(runner.preflight().ok());
+  registerPpaMode();
   RunOptions o = referenceRun(tasks, (dir->path() / "run").string());
-  o.onPass = [&](const Task& t, int sample, const std::string& code, const Evaluation& e, Store& s) {
-    runner.onPass(t, sample, code, e, s);
-  };
+  o.modes = {ModeId::Ppa};
+  o.ppa.useCache = false;
   auto summary = runBenchmark(o);
   ASSERT_TRUE(summary.ok()) << summary.error().describe();
-  ASSERT_FALSE(runner.firstError().has_value()) << runner.firstError()->describe();
   ASSERT_EQ(summary->verdicts["pass"], static_cast<int>(kTasks.size()));
+  ASSERT_EQ(summary->modeReports.size(), 1u);
+  EXPECT_EQ(summary->modeReports[0].name, "ppa");
 
   auto entries = storedPpa(o.outDir);
   ASSERT_EQ(entries.size(), kTasks.size());
@@ -96,21 +95,20 @@ TEST(SynthRun, HookStoresPpaForEveryPassingSample) {
   EXPECT_DOUBLE_EQ(ppa->geomean.score(), 1.0);
 }
 
-TEST(SynthRun, BackfillAddsPpaToARunMadeWithoutIt) {
+TEST(SynthRun, ResumingWithPpaAddsItToARunMadeWithoutIt) {
   auto dir = TempDir::create("ppa-backfill");
   ASSERT_TRUE(dir.ok());
   auto tasks = coreTasks({"majority5"});
   RunOptions o = referenceRun(tasks, (dir->path() / "run").string());
   ASSERT_TRUE(runBenchmark(o).ok());
   EXPECT_TRUE(storedPpa(o.outDir).empty());
-  PpaRunOptions po;
-  po.flow.cacheDir = "";
-  po.simulationActivity = false;
-  PpaRunner runner(po);
-  auto store = Store::open(fs::path(o.outDir) / "results.sqlite");
-  ASSERT_TRUE(store.ok());
-  ASSERT_TRUE(runner.backfill(tasks, **store).ok());
-  store->reset();
+  registerPpaMode();
+  o.modes = {ModeId::Ppa};
+  o.ppa.useCache = false;
+  o.ppa.simulationActivity = false;
+  auto resumed = runBenchmark(o);
+  ASSERT_TRUE(resumed.ok()) << resumed.error().describe();
+  EXPECT_EQ(resumed->evaluated, 0);  // the native verdict is reused
   auto entries = storedPpa(o.outDir);
   ASSERT_EQ(entries.size(), 1u);
   EXPECT_EQ(entries[0].candidate.activitySource, "default");

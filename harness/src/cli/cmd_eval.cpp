@@ -1,6 +1,7 @@
 // `rtlarena eval`: one file against one task; prints the verdict and the log tail.
 #include <cstdio>
 #include <filesystem>
+#include <map>
 #include <nlohmann/json.hpp>
 
 #include "commands.h"
@@ -18,7 +19,8 @@ namespace fs = std::filesystem;
 
 void addEvalCommand(CLI::App& app, int& exitCode) {
   struct Flags {
-    std::string task, file, simulator = "icarus";
+    std::string task, file;
+    SimulatorKind simulator = SimulatorKind::Icarus;
     bool json = false, noSandbox = false, raw = false;
   };
   auto f = std::make_shared<Flags>();
@@ -56,9 +58,9 @@ void addEvalCommand(CLI::App& app, int& exitCode) {
     eo.sandbox = *sandbox;
     // `both`: Icarus, then Verilator on the same candidate; a verdict that differs between
     // them points at a race or an X-dependent testbench rather than at the candidate.
-    const bool both = f->simulator == "both";
+    const bool both = f->simulator == SimulatorKind::Both;
     std::vector<Evaluation> evals;
-    for (const std::string& sim : both ? std::vector<std::string>{"icarus", "verilator"} : std::vector<std::string>{f->simulator}) {
+    for (SimulatorKind sim : both ? std::vector{SimulatorKind::Icarus, SimulatorKind::Verilator} : std::vector{f->simulator}) {
       eo.simulator = sim;
       evals.push_back(Evaluator(eo).evaluate(*task, code));
       // Messages speak of the user's file, not of the job's copy of it.

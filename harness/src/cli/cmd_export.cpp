@@ -19,11 +19,7 @@ void addExportCommand(CLI::App& app, int& exitCode) {
   sub->add_option("dir", f->dir, "Run directory (holding results.sqlite)")->required();
   sub->add_flag("--jsonl", f->jsonl, "One JSON object per line (the default)");
   sub->callback([f, &exitCode] {
-    auto store = Store::open(std::filesystem::path(f->dir) / "results.sqlite");
-    if (!std::filesystem::exists(std::filesystem::path(f->dir) / "results.sqlite")) {
-      exitCode = reportError(makeError(ErrorCode::NotFound, f->dir + ": no results.sqlite (not a run directory)"));
-      return;
-    }
+    auto store = Store::openReadOnly(f->dir);
     if (!store) { exitCode = reportError(store.error()); return; }
     auto samples = (*store)->samples();
     auto evals = (*store)->evaluations("native");

@@ -1,14 +1,13 @@
-// `rtlarena run`: a benchmark run over a suite with one model; resumable through --out.
-#include <fmt/format.h>
-
+// `rtlarena run`: a benchmark run over a suite with one model; resumable through --out. Flags
+// become RunOptions, runBenchmark does the run, the summary renders itself.
 #include <algorithm>
 #include <cstdio>
+#include <map>
 #include <nlohmann/json.hpp>
 
 #include "commands.h"
 #include "common.h"
 #include "llm_flags.h"
-#include "run_ppa.h"
 #include "shared_flags.h"
 #include "rtlarena/run/run_driver.h"
 #include "rtlarena/tasks/dataset.h"
@@ -27,7 +26,7 @@ struct RunFlags {
   bool json = false;
   bool noSandbox = false;
   bool noProgress = false;
-  std::string simulator = "icarus";
+  SimulatorKind simulator = SimulatorKind::Icarus;
   int shots = 0;
   std::string promptTemplate;
   double temperature = 0.0;
@@ -38,82 +37,16 @@ struct RunFlags {
   std::string errata;    ///< errata file from `rtlarena audit`
   bool controls = false;
   bool noControls = false;
+  bool ppa = false;
+  double clockPeriod = 0;        ///< 0 = each task's own (task.json "ppa"), else 10 ns
+  std::string ppaActivity = "sim";
+  bool ppaNoCache = false;
 };
 
 std::string sanitize(std::string s) {
   for (auto& c : s)
     if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-' && c != '_' && c != '.') c = '_';
   return s;
-}
-
-// The dataset part of a summary: other scorings of the same run, beside the native score.
-void printDatasetSummary(const RunSummary& s) {
-  auto pct = [](double v) { return v * 100.0; };
-  if (!s.goldenCeiling.empty() || !s.negativeControl.empty()) {
-    std::printf("\n  %-26s %8s %8s\n", "", "native", "compat");
-    auto row = [&](const char* name, const std::map<std::string, double>& m) {
-      auto get = [&](const char* k) {
-        auto it = m.find(k);
-        return it == m.end() ? std::string("-") : fmt::format("{:.1f}%", pct(it->second));
-      };
-      std::printf("  %-26s %8s %8s\n", name, get("native").c_str(), get("verilogeval").c_str());
-    };
-    row("golden ceiling (reference)", s.goldenCeiling);
-    row("negative control (empty)", s.negativeControl);
-  }
-  if (s.verilogEvalScore) {
-    std::printf("\n  VerilogEval-compatible score %.2f (mean over problems of int(npass/n*100))\n", *s.verilogEvalScore);
-    if (s.verilogEvalScoreKept) {
-      std::printf("  ... without the %zu problem(s) whose golden design fails in its harness: %.2f (",
-                  s.verilogEvalExcludedTasks.size(), *s.verilogEvalScoreKept);
-      for (std::size_t i = 0; i < s.verilogEvalExcludedTasks.size() && i < 12; ++i)
-        std::printf("%s%s", i ? " " : "", s.verilogEvalExcludedTasks[i].c_str());
-      std::printf("%s)\n", s.verilogEvalExcludedTasks.size() > 12 ? " ..." : "");
-    }
-    std::string codes;
-    for (const auto& [c, n] : s.compatCodes) codes += fmt::format(" {}:{}", c, n);
-    std::printf("  failure codes:%s\n", codes.c_str());
-  }
-  if (!s.excludedTasks.empty()) {
-    std::printf("\n  %zu problem(s) excluded by errata (reported apart, not scored):", s.excludedTasks.size());
-    for (std::size_t i = 0; i < s.excludedTasks.size() && i < 12; ++i) std::printf(" %s", s.excludedTasks[i].c_str());
-    std::printf("%s\n", s.excludedTasks.size() > 12 ? " ..." : "");
-  }
-  if (s.secondSimulatorSamples > 0) {
-    std::printf("\n  icarus vs verilator: %zu of %d samples disagree\n", s.disagreements.size(), s.secondSimulatorSamples);
-    for (std::size_t i = 0; i < s.disagreements.size() && i < 20; ++i) std::printf("    %s\n", s.disagreements[i].c_str());
-  }
-}
-
-void printSummary(const RunSummary& s) {
-  std::printf("\nrun %s  suite %s  model %s\n", s.runId.c_str(), s.suite.c_str(), s.model.c_str());
-  std::printf("tasks %d  samples %d  wall %.1fs  (%d evaluated now, %d identical candidates reused)\n",
-              s.tasks, s.samples, s.wallSeconds, s.evaluated, s.reused);
-  std::printf("\n  %-10s %8s\n", "metric", "value");
-  for (const auto& [k, v] : s.passAt) std::printf("  pass@%-5d %7.1f%%\n", k, v * 100.0);
-  for (const auto& [level, byK] : s.score.byDifficulty)
-    if (auto it = byK.find(1); it != byK.end()) std::printf("  pass@1 %-9s %5.1f%%\n", level.c_str(), it->second * 100.0);
-  if (!s.score.byTag.empty()) {
-    std::printf("\n  pass@1 by tag:");
-    int col = 0;
-    for (const auto& [tag, byK] : s.score.byTag)
-      if (auto it = byK.find(1); it != byK.end())
-        std::printf("%s%s %.0f%%", col++ % 5 == 0 ? "\n    " : "   ", tag.c_str(), it->second * 100.0);
-    std::printf("\n");
-  }
-  std::printf("\n  %-18s %6s\n", "verdict", "count");
-  std::vector<std::pair<std::string, int>> verdicts(s.verdicts.begin(), s.verdicts.end());
-  std::sort(verdicts.begin(), verdicts.end(), [](auto& a, auto& b) { return a.second > b.second; });
-  for (const auto& [name, count] : verdicts) std::printf("  %-18s %6d\n", name.c_str(), count);
-  if (!s.failureClasses.empty()) {
-    std::printf("\n  %-40s %6s\n", "failure class", "count");
-    std::vector<std::pair<std::string, int>> classes(s.failureClasses.begin(), s.failureClasses.end());
-    std::sort(classes.begin(), classes.end(), [](auto& a, auto& b) { return a.second > b.second; });
-    for (std::size_t i = 0; i < classes.size() && i < 12; ++i)
-      std::printf("  %-40s %6d\n", classes[i].first.c_str(), classes[i].second);
-  }
-  printDatasetSummary(s);
-  std::printf("\nresults: %s\n", s.storePath.c_str());
 }
 
 }  // namespace
@@ -143,10 +76,14 @@ void addRunCommand(CLI::App& app, int& exitCode) {
   sub->add_option("--max-tokens", flags->maxTokens, "Answer token limit")->check(CLI::Range(1, 1000000));
   auto llm = std::make_shared<LlmFlags>();
   addLlmFlags(*sub, *llm);
-  auto ppa = std::make_shared<RunPpaFlags>();
-  addRunPpaFlags(sub, *ppa);
+  sub->add_flag("--ppa", flags->ppa, "Also synthesize every passing sample and its reference: area, delay, power ratios");
+  sub->add_option("--clock-period", flags->clockPeriod, "PPA clock period in ns for every task (default: per task, else 10)")
+      ->check(CLI::PositiveNumber);
+  sub->add_option("--ppa-activity", flags->ppaActivity, "Input activity for power: sim (the task's testbench) | default")
+      ->check(CLI::IsMember({"sim", "default"}))->capture_default_str();
+  sub->add_flag("--ppa-no-cache", flags->ppaNoCache, "Do not use the PPA cache");
 
-  sub->callback([flags, llm, ppa, sub, &exitCode] {
+  sub->callback([flags, llm, sub, &exitCode] {
     auto tasks = flags->dataset.empty() ? loadSuite(flags->suite) : loadDataset(flags->dataset);
     if (!tasks) {
       exitCode = reportError(tasks.error());
@@ -171,7 +108,12 @@ void addRunCommand(CLI::App& app, int& exitCode) {
     }
     RunOptions o;
     o.suite = flags->dataset.empty() ? flags->suite : flags->dataset;
-    o.controls = !flags->noControls && (flags->controls || !flags->dataset.empty());
+    if (!flags->noControls && (flags->controls || !flags->dataset.empty())) o.modes.insert(ModeId::Controls);
+    if (flags->compat == "verilogeval") o.modes.insert(ModeId::VerilogEval);
+    if (flags->ppa) o.modes.insert(ModeId::Ppa);
+    if (flags->clockPeriod > 0) o.ppa.clockPeriodNs = flags->clockPeriod;
+    o.ppa.simulationActivity = flags->ppaActivity == "sim";
+    o.ppa.useCache = !flags->ppaNoCache;
     if (!flags->errata.empty()) {
       auto errata = readErrata(flags->errata);
       if (!errata) {
@@ -180,17 +122,6 @@ void addRunCommand(CLI::App& app, int& exitCode) {
       }
       o.errata = *errata;
     }
-    if (flags->compat == "verilogeval") {
-      for (const auto& t : *tasks) {
-        if (t.resultRule != ResultRule::MismatchLine || !t.compileReference || t.reference.empty()) {
-          exitCode = reportError(makeError(ErrorCode::BadArgument,
-                                           "--compat verilogeval needs tasks with a reference module and a 'Mismatches:' "
-                                           "testbench; task '" + t.id + "' (" + t.format + ") has none"));
-          return;
-        }
-      }
-    }
-    o.eval.compat = flags->compat;
     o.tasks = *tasks;
     o.provider.spec = flags->model;
     o.provider.params.temperature = flags->temperature;
@@ -210,66 +141,16 @@ void addRunCommand(CLI::App& app, int& exitCode) {
     o.shots = flags->shots;
     o.promptTemplateDir = flags->promptTemplate;
     o.progress = !flags->noProgress;
-    auto ppaRunner = setUpRunPpa(*ppa, o);
-    if (!ppaRunner) {
-      exitCode = reportError(ppaRunner.error());
-      return;
-    }
     auto summary = runBenchmark(o);
     if (!summary) {
       exitCode = reportError(summary.error());
       return;
     }
-    auto cost = priceIfAsked(*llm, *summary, o);
-    if (!cost) {
-      exitCode = reportError(cost.error());
+    std::printf("%s", flags->json ? (summaryJson(*summary) + "\n").c_str() : summaryText(*summary).c_str());
+    if (summary->hasIncomplete()) {
+      std::fprintf(stderr, "rtlarena: %s\n", incompleteNote(*summary).c_str());
+      exitCode = kExitIncomplete;
       return;
-    }
-    std::optional<synth::PpaSummary> ppaSummary;
-    if (*ppaRunner) {
-      auto s = finishRunPpa(**ppaRunner, o);
-      if (!s) {
-        exitCode = reportError(s.error());
-        return;
-      }
-      ppaSummary = *s;
-    }
-    if (flags->json) {
-      nlohmann::json passAt = nlohmann::json::object();
-      for (const auto& [k, v] : summary->passAt) passAt[std::to_string(k)] = v;
-      nlohmann::json j = {{"run_id", summary->runId},     {"suite", summary->suite},
-                          {"model", summary->model},      {"tasks", summary->tasks},
-                          {"samples", summary->samples},  {"pass_at", passAt},
-                          {"verdicts", summary->verdicts}, {"failure_classes", summary->failureClasses}, {"wall_seconds", summary->wallSeconds},
-                          {"out", o.outDir},
-                          {"evaluated_now", summary->evaluated},
-                          {"reused_now", summary->reused},
-                          {"tool_seconds", summary->toolSeconds}};
-      j["golden_ceiling"] = summary->goldenCeiling;
-      j["negative_control"] = summary->negativeControl;
-      j["excluded_tasks"] = summary->excludedTasks;
-      if (summary->verilogEvalScore) {
-        j["verilogeval_score"] = *summary->verilogEvalScore;
-        j["verilogeval_codes"] = summary->compatCodes;
-        j["verilogeval_evaluated_now"] = summary->compatEvaluated;
-        j["verilogeval_from_native_now"] = summary->compatFromNative;
-        j["verilogeval_reused_now"] = summary->compatReused;
-        if (summary->verilogEvalScoreKept) {
-          j["verilogeval_score_without_errata"] = *summary->verilogEvalScoreKept;
-          j["verilogeval_excluded_tasks"] = summary->verilogEvalExcludedTasks;
-        }
-      }
-      if (summary->secondSimulatorSamples > 0) j["simulator_disagreements"] = summary->disagreements;
-      if (*cost)
-        j["cost"] = {{"usd", (*cost)->usd}, {"tokens_in", (*cost)->tokensIn}, {"tokens_out", (*cost)->tokensOut}};
-      if (ppaSummary) j["ppa"] = ppaSummaryJson(*ppaSummary);
-      std::printf("%s\n", j.dump().c_str());
-    } else {
-      printSummary(*summary);
-      if (ppaSummary) printPpaSummary(*ppaSummary);
-      if (*cost)
-        std::printf("cost: $%.4f (%lld tokens in, %lld out)\n", (*cost)->usd, static_cast<long long>((*cost)->tokensIn),
-                    static_cast<long long>((*cost)->tokensOut));
     }
     exitCode = kExitOk;
   });

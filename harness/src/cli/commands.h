@@ -14,6 +14,7 @@ enum ExitCode : int {
   kExitInput = 3,       ///< a missing or malformed file, task or dataset
   kExitEnvironment = 4, ///< a tool or the sandbox is missing
   kExitInternal = 5,    ///< an rtlarena bug or an unexpected failure
+  kExitIncomplete = 6,  ///< run: some samples have no verdict (harness_error, llm_error); retry
 };
 
 /// Each adds its subcommand; when it runs, its exit code is written to `exitCode`.

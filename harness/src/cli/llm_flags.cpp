@@ -71,15 +71,9 @@ Status applyLlmFlags(const LlmFlags& f, const CLI::App& sub, RunOptions& o) {
     auto j = text ? nlohmann::json::parse(*text, nullptr, false) : nlohmann::json();
     if (!text || j.is_discarded() || !j.is_object())
       return makeError(ErrorCode::BadConfig, f.priceTable + ": expected a JSON object keyed by model (docs/LLM.md)");
+    o.priceTableFile = f.priceTable;
   }
   return Ok{};
-}
-
-Result<std::optional<RunCost>> priceIfAsked(const LlmFlags& f, const RunSummary& summary, const RunOptions& o) {
-  if (f.priceTable.empty()) return std::optional<RunCost>();
-  auto cost = priceRun(summary.storePath, f.priceTable, o.provider.spec);
-  if (!cost) return cost.error();
-  return std::optional<RunCost>(*cost);
 }
 
 }  // namespace rtlarena::cli

@@ -9,7 +9,6 @@
 #include <vector>
 
 #include "rtlarena/core/result.h"
-#include "rtlarena/llm/price_table.h"
 #include "rtlarena/run/run_driver.h"
 
 namespace rtlarena::cli {
@@ -29,8 +28,5 @@ void addLlmFlags(CLI::App& sub, LlmFlags& flags);
 /// Fills o.provider: the --model-config file first, then every flag the user gave (so a flag
 /// overrides the file). Call after the generic flags (--model, --temperature ...) are in `o`.
 Status applyLlmFlags(const LlmFlags& flags, const CLI::App& sub, RunOptions& o);
-
-/// With --price-table: the run's cost (also stored in the run).
-Result<std::optional<RunCost>> priceIfAsked(const LlmFlags& flags, const RunSummary& summary, const RunOptions& o);
 
 }  // namespace rtlarena::cli

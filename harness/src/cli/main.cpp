@@ -4,6 +4,7 @@
 
 #include "commands.h"
 #include "common.h"
+#include "rtlarena/synth/ppa_mode.h"
 
 namespace rtlarena::cli {
 
@@ -42,6 +43,8 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   app.set_version_flag("--version", "rtlarena 0.1.0");
   int exitCode = kExitOk;
+  // Modes from libraries above the harness join its registry here, where both are linked.
+  rtlarena::synth::registerPpaMode();
   addRunCommand(app, exitCode);
   addEvalCommand(app, exitCode);
   addListCommand(app, exitCode);

@@ -2,6 +2,7 @@
 #include "shared_flags.h"
 
 #include <algorithm>
+#include <map>
 
 namespace rtlarena::cli {
 
@@ -27,11 +28,15 @@ CLI::Option* addJobsOption(CLI::App& sub, unsigned& jobs) {
   return sub.add_option("-j,--jobs", jobs, "Evaluation workers (default: cores)");
 }
 
-CLI::Option* addSimOption(CLI::App& sub, std::string& simulator) {
-  // CLI11 lists the accepted names in --help itself (from the IsMember check).
+CLI::Option* addSimOption(CLI::App& sub, SimulatorKind& simulator) {
+  std::map<std::string, SimulatorKind> values;
+  for (SimulatorKind k : {SimulatorKind::Icarus, SimulatorKind::Verilator, SimulatorKind::Auto, SimulatorKind::Both,
+                          SimulatorKind::VerilatorStock})
+    values[std::string(simulatorName(k))] = k;
+  // CLI11 lists the accepted names in --help itself (from the transformer).
   return sub.add_option("--sim", simulator, "Simulator; both: Icarus, then Verilator on the same candidate")
-      ->capture_default_str()
-      ->check(CLI::IsMember(simulatorNames()));
+      ->transform(CLI::CheckedTransformer(values))
+      ->default_str(std::string(simulatorName(simulator)));
 }
 
 CLI::Option* addSimListOption(CLI::App& sub, std::vector<std::string>& simulators, const std::string& description) {

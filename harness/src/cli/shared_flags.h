@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "rtlarena/eval/evaluator.h"
+
 namespace rtlarena::cli {
 
 /// The simulator names --sim accepts: icarus, verilator, auto, both, verilator-stock.
@@ -27,7 +29,7 @@ CLI::Option* addHiddenQuietAlias(CLI::App& sub, bool& noProgress);
 CLI::Option* addJobsOption(CLI::App& sub, unsigned& jobs);
 
 /// --sim NAME, one of simulatorNames(); anything else is a usage error before any work.
-CLI::Option* addSimOption(CLI::App& sub, std::string& simulator);
+CLI::Option* addSimOption(CLI::App& sub, SimulatorKind& simulator);
 
 /// --sim A,B,...: several simulators, each one of simulatorNames(); `both` stands for
 /// icarus,verilator as it does for one candidate. Repeats are dropped, the order is kept.

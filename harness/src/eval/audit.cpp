@@ -56,7 +56,7 @@ AuditRow auditOne(const Task& task, const AuditOptions& o) {
   for (const auto& sim : o.simulators) {
     EvalOptions eo;
     eo.sandbox = o.sandbox;
-    eo.simulator = sim;
+    eo.simulator = simulatorFromName(sim).value_or(SimulatorKind::Both);  // Both: a harness_error naming it
     eo.policyCheck = false;  // the golden design is the dataset's, not a model's
     eo.workRoot = o.workRoot;
     row.golden[sim] = Evaluator(eo).evaluate(task, task.goldenCandidate);
@@ -69,7 +69,7 @@ AuditRow auditOne(const Task& task, const AuditOptions& o) {
   if (o.control) {
     EvalOptions eo;
     eo.sandbox = o.sandbox;
-    eo.simulator = "icarus";
+    eo.simulator = SimulatorKind::Icarus;
     eo.policyCheck = false;
     eo.workRoot = o.workRoot;
     row.control = Evaluator(eo).evaluate(task, negativeControlCandidate(task));

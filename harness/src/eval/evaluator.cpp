@@ -16,11 +16,32 @@
 
 namespace rtlarena {
 
-std::unique_ptr<Simulator> makeSimulator(const std::string& name) {
-  if (name == "icarus") return makeIcarusSimulator();
-  if (name == "verilator") return makeVerilatorSimulator();
-  if (name == "verilator-stock") return makeVerilatorSimulator({.reuseRuntime = false});
-  if (name == "auto") return makeAutoSimulator();
+namespace {
+constexpr std::pair<SimulatorKind, std::string_view> kSimulatorNames[] = {
+    {SimulatorKind::Icarus, "icarus"}, {SimulatorKind::Verilator, "verilator"},
+    {SimulatorKind::VerilatorStock, "verilator-stock"}, {SimulatorKind::Auto, "auto"}, {SimulatorKind::Both, "both"}};
+}  // namespace
+
+std::string_view simulatorName(SimulatorKind kind) {
+  for (const auto& [k, name] : kSimulatorNames)
+    if (k == kind) return name;
+  return "icarus";
+}
+
+std::optional<SimulatorKind> simulatorFromName(std::string_view name) {
+  for (const auto& [k, n] : kSimulatorNames)
+    if (n == name) return k;
+  return std::nullopt;
+}
+
+std::unique_ptr<Simulator> makeSimulator(SimulatorKind kind) {
+  switch (kind) {
+    case SimulatorKind::Icarus: return makeIcarusSimulator();
+    case SimulatorKind::Verilator: return makeVerilatorSimulator();
+    case SimulatorKind::VerilatorStock: return makeVerilatorSimulator({.reuseRuntime = false});
+    case SimulatorKind::Auto: return makeAutoSimulator();
+    case SimulatorKind::Both: return nullptr;
+  }
   return nullptr;
 }
 
@@ -134,7 +155,7 @@ Evaluation Evaluator::evaluate(const Task& task, const std::string& code, SimOut
   }
 
   auto simulator = makeSimulator(options_.simulator);
-  if (!simulator) return harnessError("unknown simulator '" + options_.simulator + "'");
+  if (!simulator) return harnessError("no single simulator for '" + std::string(simulatorName(options_.simulator)) + "'");
   const IsolatedSources iso = isolateSources(task, code, isolationSuffix());
   SimJob job;
   job.jobDir = jobDir;

@@ -83,7 +83,7 @@ IsolatedSources isolateSources(const Task& task, const std::string& code, const 
   SourceFile reference{"reference.sv", withReference ? renameUnits(task.reference, iso.renamed, suffix) : ""};
   SourceFile testbench{"testbench.sv", renameUnits(task.testbench, iso.renamed, suffix)};
   // VerilogEval compiles `sample test ref`: keep its order for its tasks.
-  const bool testbenchFirst = startsWith(task.format, "verilogeval");
+  const bool testbenchFirst = task.compatFamily == CompatFamily::VerilogEval;
   if (withReference && !testbenchFirst) iso.sources.push_back(reference);
   iso.sources.push_back(testbench);
   if (withReference && testbenchFirst) iso.sources.push_back(reference);

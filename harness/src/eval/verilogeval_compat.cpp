@@ -231,7 +231,7 @@ bool sameSourceForVerilogEval(const std::string& compatCode, const std::string& 
 }
 
 std::optional<Evaluation> verilogEvalFromNativeRun(const Task& task, const std::string& sampleCode, const SimOutcome& native) {
-  if (native.simulator != "icarus" || !startsWith(task.format, "verilogeval")) return std::nullopt;
+  if (native.simulator != "icarus" || task.compatFamily != CompatFamily::VerilogEval) return std::nullopt;
   // The native job is isolated (isolation.h): the bench's units renamed, each file its own
   // compilation unit. That differs from the original only for a sample that names the bench's
   // units or uses a directive, and for a reference that relies on the testbench's directives

@@ -10,8 +10,7 @@ namespace rtlarena {
 
 using nlohmann::json;
 
-Result<RunCost> priceRun(const std::filesystem::path& storeFile, const std::string& priceTableFile,
-                         const std::string& modelSpec) {
+Result<RunCost> priceRun(Store& store, const std::string& priceTableFile, const std::string& modelSpec) {
   auto text = readFile(priceTableFile);
   if (!text) return makeError(ErrorCode::BadConfig, priceTableFile + ": cannot read the price table");
   json table = json::parse(*text, nullptr, false);
@@ -39,9 +38,7 @@ Result<RunCost> priceRun(const std::filesystem::path& storeFile, const std::stri
   if (auto s = price("input_per_mtok", cost.inputPerMillion); !s) return s.error();
   if (auto s = price("output_per_mtok", cost.outputPerMillion); !s) return s.error();
 
-  auto store = Store::open(storeFile);
-  if (!store) return store.error();
-  auto samples = (*store)->samples();
+  auto samples = store.samples();
   if (!samples) return samples.error();
   for (const auto& s : *samples) {
     cost.tokensIn += s.tokensIn;
@@ -54,7 +51,7 @@ Result<RunCost> priceRun(const std::filesystem::path& storeFile, const std::stri
                  {"input_per_mtok", cost.inputPerMillion},
                  {"output_per_mtok", cost.outputPerMillion},
                  {"usd", cost.usd}};
-  if (auto s = (*store)->putExtra("cost", "run", record.dump()); !s) return s.error();
+  if (auto s = store.putExtra("cost", "run", record.dump()); !s) return s.error();
   return cost;
 }
 

@@ -76,6 +76,31 @@ Result<std::unique_ptr<Store>> Store::open(const std::filesystem::path& file) {
   return store;
 }
 
+Result<std::unique_ptr<Store>> Store::openReadOnly(const std::filesystem::path& runDir) {
+  const std::filesystem::path file = runDir / "results.sqlite";
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(file, ec))
+    return makeError(ErrorCode::NotFound, runDir.string() + ": no results.sqlite here, so not a run directory");
+  // mode=ro: SQLite neither creates the file nor writes to it; no schema or pragma is applied.
+  sqlite3* db = nullptr;
+  std::string uri = "file:";
+  for (char c : std::filesystem::absolute(file, ec).string()) {
+    if (c == '%' || c == '?' || c == '#') uri += c == '%' ? "%25" : c == '?' ? "%3f" : "%23";
+    else uri += c;
+  }
+  uri += "?mode=ro";
+  if (sqlite3_open_v2(uri.c_str(), &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_FULLMUTEX, nullptr) != SQLITE_OK) {
+    std::string msg = db ? sqlite3_errmsg(db) : "out of memory";
+    sqlite3_close(db);
+    return makeError(ErrorCode::Store, file.string() + ": cannot open: " + msg);
+  }
+  sqlite3_busy_timeout(db, 10000);
+  std::unique_ptr<Store> store(new Store(db, file));
+  if (auto run = store->run(); !run)
+    return makeError(ErrorCode::NotFound, runDir.string() + ": results.sqlite is not a run store (" + run.error().message + ")");
+  return store;
+}
+
 Store::~Store() { sqlite3_close(db_); }
 
 Status Store::exec(const std::string& sql) {

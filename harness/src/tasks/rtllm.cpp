@@ -34,6 +34,7 @@ Result<Task> loadDesign(const fs::path& dir, const fs::path& root) {
   t.id = dir.filename().string();
   t.suite = "rtllm";
   t.format = "rtllm";
+  t.compatFamily = CompatFamily::Rtllm;
   t.kind = TaskKind::SpecToRtl;
   t.dir = dir.string();
   t.tbTop = "";  // set from the testbench below

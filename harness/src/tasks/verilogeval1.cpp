@@ -87,6 +87,7 @@ Result<std::vector<Task>> loadVerilogEval1(const fs::path& file) {
     t.id = *id;
     t.suite = "verilogeval1/" + file.stem().string();
     t.format = "verilogeval1";
+    t.compatFamily = CompatFamily::VerilogEval;
     t.kind = TaskKind::CodeComplete;
     t.dir = file.string();
     t.top = "top_module";

@@ -73,6 +73,7 @@ Result<std::vector<Task>> loadVerilogEval2(const fs::path& dirIn) {
     t.id = name;
     t.suite = "verilogeval2/" + folder;
     t.format = "verilogeval2";
+    t.compatFamily = CompatFamily::VerilogEval;
     t.kind = codeComplete ? TaskKind::CodeComplete : TaskKind::SpecToRtl;
     t.dir = dir.string();
     t.top = "TopModule";

@@ -7,7 +7,9 @@
 #include <atomic>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
+#include <string_view>
 
 #include "rtlarena/core/sandbox.h"
 #include "rtlarena/eval/simulator.h"
@@ -16,17 +18,25 @@
 
 namespace rtlarena {
 
+/// The simulator a user asks for. `Both` is a run-level choice (Icarus gives the verdicts,
+/// Verilator a second opinion), so no single Simulator stands for it.
+enum class SimulatorKind { Icarus, Verilator, VerilatorStock, Auto, Both };
+
+/// "icarus", "verilator", "verilator-stock", "auto", "both": the names on the command line and
+/// in stored run configurations.
+std::string_view simulatorName(SimulatorKind kind);
+std::optional<SimulatorKind> simulatorFromName(std::string_view name);
+
 struct EvalOptions {
   SandboxConfig sandbox;
-  std::string simulator = "icarus";  ///< icarus | verilator | auto | both
+  SimulatorKind simulator = SimulatorKind::Icarus;
   bool policyCheck = true;
   std::string workRoot;             ///< where job dirs are made (default: system temp)
   bool keepJobDirs = false;
-  std::string compat;               ///< "" (native) or "verilogeval"
 };
 
-/// A registry of simulators by name; new backends add one line in evaluator.cpp.
-std::unique_ptr<Simulator> makeSimulator(const std::string& name);
+/// A registry of simulators; new backends add one line in evaluator.cpp. Null for `Both`.
+std::unique_ptr<Simulator> makeSimulator(SimulatorKind kind);
 
 class Evaluator {
  public:

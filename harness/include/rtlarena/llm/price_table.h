@@ -17,10 +17,11 @@ struct RunCost {
   double usd = 0;
 };
 
+class Store;
+
 /// Prices the samples in a run store. The table is a JSON object keyed by "provider:model",
 /// "model" or "*", each {"input_per_mtok": X, "output_per_mtok": Y}. The figure is also stored
 /// in the run (extras kind "cost"). Errors name the file and the field.
-Result<RunCost> priceRun(const std::filesystem::path& storeFile, const std::string& priceTableFile,
-                         const std::string& modelSpec);
+Result<RunCost> priceRun(Store& store, const std::string& priceTableFile, const std::string& modelSpec);
 
 }  // namespace rtlarena

@@ -56,7 +56,11 @@ struct EvalRecord {
 
 class Store {
  public:
+  /// Opens (creating it and its folder when missing) the store a run writes.
   static Result<std::unique_ptr<Store>> open(const std::filesystem::path& file);
+  /// Opens the store of an existing run directory for reading only: nothing is created or
+  /// written. NotFound, naming the folder, when `runDir` holds no results.sqlite.
+  static Result<std::unique_ptr<Store>> openReadOnly(const std::filesystem::path& runDir);
   ~Store();
   Store(const Store&) = delete;
   Store& operator=(const Store&) = delete;

@@ -23,6 +23,15 @@ enum class ResultRule {
   PassMessage,   ///< the output contains "pass" and no failure words (RTLLM)
 };
 
+/// The published harness whose rules a task follows, set by its loader. It decides how the
+/// task is compiled (file order) and whether another harness's scoring can be read from a
+/// native run, so that no behaviour hangs on the format's name.
+enum class CompatFamily {
+  None,         ///< our own rules (native folders, JSONL)
+  VerilogEval,  ///< VerilogEval v1/v2: compiled `sample testbench reference`, `Mismatches:` line
+  Rtllm,        ///< RTLLM: a pass message
+};
+
 struct SimLimits {
   double compileSeconds = 20;
   double simSeconds = 10;
@@ -39,7 +48,8 @@ struct SourceFile {
 struct Task {
   std::string id;          ///< unique within its suite
   std::string suite;       ///< suite or dataset name
-  std::string format = "native";  ///< the loader that produced it
+  std::string format = "native";  ///< the loader that produced it (for messages)
+  CompatFamily compatFamily = CompatFamily::None;  ///< the rules it follows (set by the loader)
   TaskKind kind = TaskKind::SpecToRtl;
   std::string top = "TopModule";     ///< module the model writes
   std::string refTop = "RefModule";  ///< golden module name inside `reference`

@@ -1,6 +1,6 @@
-// PPA inside a benchmark run (`rtlarena run --ppa`): for every passing sample the candidate
-// and the task's reference go through the same flow, with activity from the task's testbench,
-// and the pair is stored as Store extra ("ppa", "<task>/<sample>").
+// PPA inside a benchmark run (`rtlarena run --ppa`, the mode in ppa_mode.h): for a passing
+// sample the candidate and the task's reference go through the same flow, with activity from
+// the task's testbench; the pair is stored as Store extra ("ppa", "<task>/<sample>").
 #pragma once
 
 #include <future>
@@ -41,22 +41,12 @@ class PpaRunner {
   /// PPA of one candidate and of the task's reference. Thread-safe.
   Result<SamplePpa> evaluate(const Task& task, int sample, const std::string& code);
 
-  /// The run hook: evaluate, then store. A harness error is kept (see firstError()).
-  void onPass(const Task& task, int sample, const std::string& code, const Evaluation& eval, Store& store);
-
-  /// Adds PPA for passing samples that have none (or one made at another clock period):
-  /// resumed runs, or a first run without --ppa.
-  Status backfill(const std::vector<Task>& tasks, Store& store);
-
-  std::optional<Error> firstError() const;
-
  private:
   Result<PpaReport> reference(const Task& task);
   PpaFlow flowFor(const Task& task) const;
   PpaRunOptions options_;
   mutable std::mutex mutex_;
   std::map<std::string, std::shared_future<Result<PpaReport>>> references_;
-  std::optional<Error> firstError_;
 };
 
 /// Reads the stored PPA entries of a run and summarizes them.
