@@ -24,5 +24,7 @@ void addExportCommand(CLI::App& app, int& exitCode);
 void addAuditCommand(CLI::App& app, int& exitCode);
 void addSynthCommand(CLI::App& app, int& exitCode);
 void addFuzzCommand(CLI::App& app, int& exitCode);
+/// `fuzz calibrate`, under the fuzz command; returns the subcommand.
+CLI::App* addFuzzCalibrateCommand(CLI::App& fuzz, int& exitCode);
 
 }  // namespace rtlarena::cli
