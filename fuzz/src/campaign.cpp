@@ -116,7 +116,9 @@ CampaignResult Campaign::run() {
     res.baseline = global.count();
   }
 
-  const unsigned k = std::max(1u, options_.arms);
+  const QueueLayout shape = scheduler_.queueLayout();
+  const unsigned k = std::max(1u, shape.arms ? shape.arms : options_.arms);
+  uint64_t mutantsSinceSeeds = 0;
   scheduler_.init(k);
   std::vector<Arm> arms(k);
   res.arms.assign(k, ArmStats{});
@@ -126,7 +128,10 @@ CampaignResult Campaign::run() {
     SeedSource::Choice c = seeds.next(rng);
     a.queue.clear();
     a.queue.push_back({c.program, true, 0});
-    for (int m = 0; m < 9; ++m) a.queue.push_back({mutator.mutate(c.program, rng, nullptr), false, 1});
+    if (shape.seedBatch)  // TheHuzz: a batch of fresh programs
+      for (unsigned m = 1; m < shape.seedBatch; ++m) a.queue.push_back({seeds.next(rng).program, true, 0});
+    else  // MABFuzz: the family's root and 9 mutants of it
+      for (int m = 0; m < 9; ++m) a.queue.push_back({mutator.mutate(c.program, rng, nullptr), false, 1});
     a.local.resize(res.points);
     a.recent.clear();
     a.features = std::move(c.features);
@@ -168,6 +173,11 @@ CampaignResult Campaign::run() {
       for (int m = 0; m < n && a.queue.size() < options_.queueCap; ++m) {
         const Program* donor = res.corpus.empty() ? nullptr : &res.corpus[rng.below(static_cast<uint32_t>(res.corpus.size()))];
         a.queue.push_back({mutator.mutate(t.program, rng, donor), false, t.age + 1});
+        ++mutantsSinceSeeds;
+      }
+      if (shape.injectSeedsEvery && mutantsSinceSeeds > shape.injectSeedsEvery) {
+        for (unsigned m = 0; m < std::max(1u, shape.seedBatch); ++m) a.queue.push_back({seeds.next(rng).program, true, 0});
+        mutantsSinceSeeds = 0;
       }
     }
     double mapped = raw;

@@ -177,6 +177,19 @@ Status readTolerances(const json& t, const fs::path& file, CoreConfig& c) {
     c.coherentSelfModifying = s == "coherent";
     isa.coherentFetch = c.coherentSelfModifying;
   }
+  if (t.contains("rd_report_ignored")) {
+    const json& v = t["rd_report_ignored"];
+    if (!v.is_array()) return bad(file, "tolerances.rd_report_ignored", "an array of mnemonics (e.g. [\"fence\"])");
+    for (const auto& m : v) {
+      bool found = false;
+      for (unsigned o = 0; o < static_cast<unsigned>(Op::Count_) && m.is_string(); ++o)
+        if (opName(static_cast<Op>(o)) == lower(m.get<std::string>())) {
+          isa.rdReportIgnored.insert(static_cast<Op>(o));
+          found = true;
+        }
+      if (!found) return bad(file, "tolerances.rd_report_ignored", "mnemonics the model knows (fence, fence.i, ...)");
+    }
+  }
   if (t.contains("deviations") && t["deviations"].is_array())
     for (const auto& v : t["deviations"])
       if (v.is_string()) c.deviations.push_back(v.get<std::string>());

@@ -209,6 +209,7 @@ ModelStep IsaModel::step() {
   const uint32_t pc = pc_;
   const Decoded d = decode(loadWord(pc));
   s.insn = d;
+  s.rdReportIgnored = !options_.rdReportIgnored.empty() && options_.rdReportIgnored.count(d.op) > 0;
   if (!options_.coherentFetch && stored_[(pc & memMask_) >> 2]) s.unpredictable = true;
   Rvfi& r = s.rvfi;
   r.valid = 1;

@@ -56,6 +56,12 @@ std::string summaryJson(const CampaignResult& r, const CampaignMeta& meta) {
             {"bugs_found", meta.bug.empty() ? r.unique.size() : (r.unique.empty() ? 0 : 1)},
             {"corpus", r.corpus.size()},
             {"imported_seeds_chosen", r.importedChosen}};
+  // arm statistics, for reading why a scheduler did or did not pay off
+  uint64_t resets = 0;
+  nlohmann::json armTests = nlohmann::json::array();
+  for (const ArmStats& a : r.arms) resets += a.resets, armTests.push_back(a.tests);
+  j["arm_resets"] = resets;
+  j["arm_tests"] = armTests;
   if (!r.unique.empty()) {
     j["first_mismatch_test"] = r.unique.front().firstTest;
     j["first_mismatch_seconds"] = r.unique.front().firstSeconds;

@@ -92,6 +92,7 @@ Status writeReproducer(const fs::path& file, const Reproducer& r) {
             {"seed", r.seed},
             {"test", r.test},
             {"signature", r.signature},
+            {"exit", r.selfCheckExit ? "a7_93" : "first_ecall"},
             {"program", {{"body", body}, {"data", data}, {"asm", dis}}},
             {"divergence",
              {{"field", r.divergence.field},
@@ -121,6 +122,7 @@ Result<Reproducer> readReproducer(const fs::path& file) {
     r.seed = j.value("seed", 0ull);
     r.test = j.value("test", 0ull);
     r.signature = j.value("signature", "");
+    r.selfCheckExit = j.value("exit", "first_ecall") == "a7_93";
     for (const auto& w : j.at("program").at("body")) r.program.body.push_back(unhex(w));
     for (const auto& w : j.at("program").value("data", json::array())) r.program.data.push_back(unhex(w));
     const json& d = j.at("divergence");

@@ -1,7 +1,8 @@
-// One test, start to end. The order matters: memory before reset (a core may fetch during
-// its reset cycles), counters zeroed before reset (reset points are then hit by every test
-// and the campaign's NOP baseline absorbs them), and the comparison before the end check so
-// that a wrong final ecall is still reported.
+// One test, start to end. The order matters: a reset to drain what the previous test left in
+// flight, then memory before reset (a core may fetch during its reset cycles), counters
+// zeroed before reset (reset points are then hit by every test and the campaign's NOP
+// baseline absorbs them), and the comparison before the end check so that a wrong final
+// ecall is still reported.
 #include "rtlarena/fuzz/runner.h"
 
 #include <algorithm>
@@ -46,6 +47,10 @@ TestResult Runner::runImage(const std::vector<uint32_t>& given) {
   }
   const std::vector<uint32_t>& image = given.size() < layout_.memWords ? image_ : given;
   TestResult res;
+  // A test cut short (retirement limit, divergence, no verdict) may leave a store in the
+  // pipeline; it would commit on the first reset edge into the next test's memory. Resetting
+  // first drains it into the old image.
+  dut_.reset(core_.resetCycles);
   dut_.memLoad(image);
   if (options_.lockstep) {
     model_.loadMemory(image);

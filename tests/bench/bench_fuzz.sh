@@ -4,14 +4,15 @@
 #  (1) throughput: tests/s and retired instructions/s on mc and p5, with line coverage and
 #      lockstep on, lockstep only, and neither;
 #  (2) coverage: every scheduler against `uniform`, SEEDS seeds, TESTS tests each: tests needed
-#      to reach uniform's median final coverage;
+#      to reach each baseline's (uniform's, thehuzz's) median final coverage;
 #  (3) bugs: every catalogue bug x scheduler x BUG_SEEDS seeds, up to BUG_TESTS tests with
 #      --stop-on-mismatch: runs that found it, median tests and seconds to the first mismatch,
-#      total tests against uniform's with a bootstrap interval;
+#      total tests against each baseline's (uniform, thehuzz) with a bootstrap interval;
 #  (4) injected bugs: `fuzz inject -n MUTANTS` on mc and p5, then every visible mutant x
 #      scheduler x seed as in (3).
 # Knobs (environment): FUZZ_BENCH_SEEDS (10), FUZZ_BENCH_BUG_SEEDS (30), FUZZ_BENCH_TESTS (10000),
-# FUZZ_BENCH_BUG_TESTS (20000), FUZZ_BENCH_BUGS (all; a space-separated subset), FUZZ_BENCH_ALGOS (all),
+# FUZZ_BENCH_BUG_TESTS (20000), FUZZ_BENCH_BUGS (all, deep, or a space-separated CORE:ID list),
+# FUZZ_BENCH_ALGOS (all, the two baselines `thehuzz` and `uniform` included),
 # FUZZ_BENCH_MUTANTS (24 mutations tried per core), FUZZ_BENCH_MUTANT_CORES (mc p5),
 # FUZZ_BENCH_PARTS (1 2 3 4; the parts to run, finished runs are kept and reused),
 # FUZZ_BENCH_OUT (BUILD/bench-fuzz), FUZZ_BENCH_NO_DOC=1 to leave docs/BENCHMARKS.md alone.
@@ -29,7 +30,12 @@ bugtests=${FUZZ_BENCH_BUG_TESTS:-20000}
 mutants=${FUZZ_BENCH_MUTANTS:-24}
 mutcores=${FUZZ_BENCH_MUTANT_CORES:-mc p5}
 algos=${FUZZ_BENCH_ALGOS:-$("$rt" fuzz --list-algos | tr '\n' ' ')}
-bugs=${FUZZ_BENCH_BUGS:-$(python3 -c "import json;print(' '.join(b['core']+':'+b['id'] for b in json.load(open('designs/riscv/bugs.json'))['bugs']))")}
+# FUZZ_BENCH_BUGS: all (default), deep (the bugs whose depth is "deep"), or CORE:ID ...
+bugsel=${FUZZ_BENCH_BUGS:-all}
+case "$bugsel" in
+  all|deep) bugs=$(python3 -c "import json,sys;print(' '.join(b['core']+':'+b['id'] for b in json.load(open('designs/riscv/bugs.json'))['bugs'] if sys.argv[1]=='all' or b.get('depth')=='deep'))" "$bugsel") ;;
+  *) bugs=$bugsel ;;
+esac
 parts=" ${FUZZ_BENCH_PARTS:-1 2 3 4} "
 part() { [[ "$parts" == *" $1 "* ]]; }
 mkdir -p "$out"

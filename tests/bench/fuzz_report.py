@@ -75,26 +75,34 @@ for a in algos:
         rows = [(int(r["tests"]), int(r["coverage"])) for r in csv.DictReader(open(p))]
         curves.setdefault(a, []).append(rows)
         finals.setdefault(a, []).append(rows[-1][1])
-target = med(finals.get("uniform", []))
-print(f"Target: uniform's median final coverage = {fmt(target)} points.\n")
-print("| scheduler | median final coverage | runs reaching the target | median tests to reach it | vs uniform |")
-print("|---|---:|---:|---:|---:|")
-base = None
-rows_out = []
-for a in algos:
-    reach = []
-    for rows in curves.get(a, []):
-        hit = next((t for t, c in rows if target is not None and c >= target), None)
-        if hit is not None:
-            reach.append(hit)
-    m = med(reach)
-    if a == "uniform":
-        base = m
-    rows_out.append((a, med(finals.get(a, [])), len(reach), len(curves.get(a, [])), m))
-for a, fin, n, total, m in rows_out:
-    ratio = f"{base / m:.2f}x" if base and m else "-"
-    print(f"| {a} | {fmt(fin)} | {n}/{total} | {fmt(m)} | {ratio} |")
 
+
+def coverage_table(base):
+    if base not in finals:
+        return
+    target = med(finals.get(base, []))
+    print(f"Target: {base}'s median final coverage = {fmt(target)} points.\n")
+    print(f"| scheduler | median final coverage | runs reaching the target | median tests to reach it | vs {base} |")
+    print("|---|---:|---:|---:|---:|")
+    rows_out, ref = [], None
+    for a in algos:
+        reach = []
+        for rows in curves.get(a, []):
+            hit = next((t for t, c in rows if target is not None and c >= target), None)
+            if hit is not None:
+                reach.append(hit)
+        m = med(reach)
+        if a == base:
+            ref = m
+        rows_out.append((a, med(finals.get(a, [])), len(reach), len(curves.get(a, [])), m))
+    for a, fin, n, total, m in rows_out:
+        ratio = f"{ref / m:.2f}x" if ref and m else "-"
+        print(f"| {a} | {fmt(fin)} | {n}/{total} | {fmt(m)} | {ratio} |")
+    print()
+
+
+coverage_table("uniform")
+coverage_table("thehuzz")
 print(f"\n### Catalogue bugs ({bugseeds} seeds per scheduler, at most {bugtests:,} tests, stop at the first mismatch)\n")
 print("Each cell: runs that found the bug / runs, and the median tests to the first mismatch over the runs"
       " that found it.\n")
@@ -110,49 +118,52 @@ for cb in bugs:
     print(f"| {bug} | " + " | ".join(cells[bug, a].text() for a in algos) + " |")
 
 
-def spend_ratio(a, names):
-    """uniform's total tests over the scheduler's on these bugs, and a 90% interval from 1,000
-    bootstrap resamples of the seeds (each bug x scheduler resampled on its own)."""
+def spend_ratio(a, names, base):
+    """The baseline's total tests over the scheduler's on these bugs, and a 90% interval from
+    1,000 bootstrap resamples of the seeds (each bug x scheduler resampled on its own)."""
     def total(alg, pick):
         return sum(sum(pick(cells[b, alg].costs)) for b in names)
-    point = total("uniform", list) / max(1, total(a, list))
+    point = total(base, list) / max(1, total(a, list))
     rnd = random.Random(1)
     def resample(xs):
         return [rnd.choice(xs) for _ in xs] if xs else []
-    boots = sorted(total("uniform", resample) / max(1, total(a, resample)) for _ in range(1000))
+    boots = sorted(total(base, resample) / max(1, total(a, resample)) for _ in range(1000))
     return point, boots[50], boots[949]
 
 
-def geo_ratio(a, names):
-    """Geometric mean over bugs of uniform's median tests over the scheduler's (a miss counts
-    the budget)."""
-    logs = [math.log(med(cells[b, "uniform"].costs) / med(cells[b, a].costs)) for b in names
-            if cells[b, "uniform"].costs and cells[b, a].costs]
+def geo_ratio(a, names, base):
+    """Geometric mean over bugs of the baseline's median tests over the scheduler's (a miss
+    counts the budget)."""
+    logs = [math.log(med(cells[b, base].costs) / med(cells[b, a].costs)) for b in names
+            if cells[b, base].costs and cells[b, a].costs]
     return math.exp(statistics.mean(logs)) if logs else None
 
 
-def summary(names, title):
+def summary(names, title, base="uniform"):
+    if base not in algos:
+        return
     print(f"\n{title}\n")
-    print("| scheduler | bugs x seeds found | total tests spent (a miss counts the budget) | vs uniform |"
-          " 90% interval | per-bug median, geometric mean vs uniform | bugs faster / slower than uniform |")
+    print(f"| scheduler | bugs x seeds found | total tests spent (a miss counts the budget) | vs {base} |"
+          f" 90% interval | per-bug median, geometric mean vs {base} | bugs faster / slower than {base} |")
     print("|---|---:|---:|---:|---:|---:|---:|")
     for a in algos:
         found = sum(len(cells[b, a].finds) for b in names)
         runs = sum(cells[b, a].runs for b in names)
         spent = sum(sum(cells[b, a].costs) for b in names)
-        if a == "uniform" or "uniform" not in algos:
+        if a == base:
             print(f"| {a} | {found}/{runs} | {spent:,} | 1.00x | - | 1.00x | - |")
             continue
-        point, lo, hi = spend_ratio(a, names)
-        geo = geo_ratio(a, names)
-        faster = sum(med(cells[b, a].costs) < med(cells[b, "uniform"].costs) for b in names if cells[b, a].costs)
-        slower = sum(med(cells[b, a].costs) > med(cells[b, "uniform"].costs) for b in names if cells[b, a].costs)
+        point, lo, hi = spend_ratio(a, names, base)
+        geo = geo_ratio(a, names, base)
+        faster = sum(med(cells[b, a].costs) < med(cells[b, base].costs) for b in names if cells[b, a].costs)
+        slower = sum(med(cells[b, a].costs) > med(cells[b, base].costs) for b in names if cells[b, a].costs)
         print(f"| {a} | {found}/{runs} | {spent:,} | {point:.2f}x | {lo:.2f}-{hi:.2f}x | "
               f"{'-' if geo is None else f'{geo:.2f}x'} | {faster} / {slower} |")
 
 
 names = [cb.split(":", 1)[1] for cb in bugs]
 summary(names, f"All {len(names)} catalogue bugs:")
+summary(names, f"All {len(names)} catalogue bugs, against TheHuzz's static schedule:", "thehuzz")
 for core in sorted({cb.split(":", 1)[0] for cb in bugs}):
     mine = [cb.split(":", 1)[1] for cb in bugs if cb.split(":", 1)[0] == core]
     summary(mine, f"{core} only ({len(mine)} bugs):")
@@ -162,6 +173,25 @@ for core in sorted({cb.split(":", 1)[0] for cb in bugs}):
 opening = 10 * 10
 late = [b for b in names if med([c for a in algos for c in cells[b, a].costs] or [0]) > opening]
 summary(late, f"The {len(late)} bugs whose median over all runs pooled is above {opening} tests (past the arms' initial seeds):")
+summary(late, f"The same {len(late)} bugs, against TheHuzz's static schedule:", "thehuzz")
+# Arm statistics of the bug runs: how often a scheduler starts a fresh family (resets per
+# 1,000 tests) and how much of its budget its busiest arm took, which is what separates a
+# scheduler that concentrates on a family from one that keeps sampling fresh programs.
+print("\n| scheduler | fresh families (resets) per 1,000 tests, median | busiest arm's share of the tests, median |")
+print("|---|---:|---:|")
+for a in algos:
+    rates, shares = [], []
+    for cb in bugs:
+        bug = cb.split(":", 1)[1]
+        for s_ in range(1, bugseeds + 1):
+            j = load(f"{out}/bugs/{bug}-{a}-{s_}.json")
+            if not j or "arm_tests" not in j or not j.get("tests"):
+                continue
+            rates.append(1000.0 * j["arm_resets"] / j["tests"])
+            tot = sum(j["arm_tests"])
+            if tot:
+                shares.append(max(j["arm_tests"]) / tot)
+    print(f"| {a} | {fmt(med(rates))} | {'-' if not shares else f'{med(shares):.2f}'} |")
 print("\n| scheduler | median time to a found bug |")
 print("|---|---:|")
 for a in algos:

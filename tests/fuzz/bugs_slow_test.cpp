@@ -30,7 +30,7 @@ TEST_P(CatalogueBug, IsCaughtByItsDirectedProgram) {
   SessionSpec spec;
   spec.coreConfig = fs::path(RTLARENA_SOURCE_DIR) / "designs" / "riscv" / bug.core / "core.json";
   spec.bug = bug.id;
-  spec.coverage = CoverageKinds{false, false};
+  spec.coverage = CoverageKinds{true, false};  // the build `fuzz --bug` and the benchmark reuse
   spec.cacheDir = RTLARENA_FUZZ_CACHE;
   spec.runner.selfCheckExit = true;
   spec.runner.maxRetire = 500000;

@@ -11,6 +11,7 @@
 #include "rtlarena/core/files.h"
 #include "rtlarena/core/process.h"
 #include "rtlarena/fuzz/assembler.h"
+#include "rtlarena/fuzz/calibrate.h"
 #include "rtlarena/fuzz/generator.h"
 #include "rtlarena/fuzz/inject.h"
 #include "rtlarena/fuzz/session.h"
@@ -115,6 +116,42 @@ TEST(FuzzInject, CorpusFileListsTheKeptMutantsAndTheyDivergeOnlyWhenSelected) {
   TestResult clean = runner.runImage(a.words);
   EXPECT_FALSE(clean.divergence.has_value()) << clean.divergence->message;
   EXPECT_EQ(clean.a0, 0u);
+}
+
+// An injected deviation is reported by calibration: the unmutated netlist (select 0) is
+// clean, and most visible mutants (5 of the 7 of this corpus) show up as a proposed tolerance
+// or a suspected bug; the others change behaviour only on programs longer than a probe.
+TEST(FuzzInject, CalibrationReportsInjectedDeviations) {
+  const Injected& inj = injected();
+  auto corpus = loadMutantCorpus(inj.dir->path() / "mutants");
+  ASSERT_TRUE(corpus.ok()) << corpus.error().describe();
+  SessionSpec spec;
+  spec.coreConfig = corpus->coreConfig;
+  spec.sourcesOverride = corpus->sources;
+  spec.plusargs = {mutantPlusarg(0)};
+  spec.cacheDir = kCache;
+  auto s = openSession(spec);
+  ASSERT_TRUE(s.ok()) << s.error().describe();
+  Session& ss = **s;
+  CalibrationResult clean = calibrate(*ss.dut, ss.core);
+  EXPECT_TRUE(clean.clean()) << calibrationText(clean);
+  size_t reported = 0;
+  for (const auto& m : corpus->mutants) {
+    ss.dut->recreate({mutantPlusarg(m.id)});
+    CalibrationResult r = calibrate(*ss.dut, ss.core);
+    reported += !r.clean();
+    // a suspect names the probes that showed it; its minimized program may be empty when the
+    // mutant diverges in the frame itself, whatever the test
+    for (const auto& b : r.suspected) {
+      EXPECT_FALSE(b.probes.empty());
+      EXPECT_FALSE(b.signature.empty());
+      EXPECT_FALSE(b.evidence.message.empty()) << "mutant " << m.id << " " << b.signature;
+    }
+    std::printf("mutant %u (%s, found by %s): %zu proposed, %zu suspected\n", m.id, m.mode.c_str(), m.foundBy.c_str(),
+                r.proposed.size(), r.suspected.size());
+  }
+  ASSERT_FALSE(corpus->mutants.empty());
+  EXPECT_GE(reported * 2, corpus->mutants.size()) << reported << " of " << corpus->mutants.size() << " reported";
 }
 
 ProcessResult runCli(const std::vector<std::string>& args, const fs::path& workDir) {

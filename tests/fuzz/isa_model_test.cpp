@@ -9,6 +9,7 @@
 #include "rtlarena/fuzz/assembler.h"
 #include "rtlarena/fuzz/encode.h"
 #include "rtlarena/fuzz/isa_model.h"
+#include "rtlarena/fuzz/lockstep.h"
 
 namespace rtlarena::fuzz {
 namespace {
@@ -235,6 +236,33 @@ TEST(IsaModel, X0StaysZeroAndReportsNoWrite) {
   ModelStep s = one(rv::addi(0, 0, 5));
   EXPECT_EQ(s.rvfi.rd_addr, 0u);
   EXPECT_EQ(s.rvfi.rd_wdata, 0u);
+}
+
+// rd_report_ignored: a fence that reports an rd write is accepted only as a report; the model
+// keeps the register, so a core that really wrote it diverges at the next read.
+TEST(IsaModel, IgnoredRdReportKeepsTheRegisterAndIsNotCompared) {
+  const uint32_t fenceRd5 = 0x0ff0028fu;  // fence iorw, iorw with rd = x5 (a reserved field)
+  IsaOptions o;
+  o.rdReportIgnored = {Op::Fence};
+  ModelStep s = one(fenceRd5, {{5, 0x1234}}, o);
+  EXPECT_TRUE(s.rdReportIgnored);
+  EXPECT_EQ(s.rvfi.rd_addr, 0u);
+  Rvfi act = s.rvfi;
+  act.rd_addr = 5;
+  act.rd_wdata = 0x99;
+  EXPECT_FALSE(compareRetirement(s, act, 0).has_value());
+  ModelStep strict = one(fenceRd5, {{5, 0x1234}});
+  EXPECT_FALSE(strict.rdReportIgnored);
+  auto d = compareRetirement(strict, act, 0);
+  ASSERT_TRUE(d.has_value());
+  EXPECT_EQ(d->signature(), "rd@fence");
+  // only instructions that write nothing: an add's rd is compared as before
+  IsaOptions all;
+  all.rdReportIgnored = {Op::Add};
+  ModelStep add = one(rv::add(3, 1, 2), {{1, 2}, {2, 3}}, all);
+  Rvfi wrong = add.rvfi;
+  wrong.rd_wdata = 7;
+  EXPECT_TRUE(compareRetirement(add, wrong, 0).has_value());
 }
 
 TEST(IsaModel, HaltPolicyStopsAtTheFirstTrap) {

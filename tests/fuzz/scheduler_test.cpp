@@ -27,7 +27,7 @@ TEST(Schedulers, RegistryKnowsEveryAlgorithm) {
     EXPECT_EQ((*s)->name(), n);
   }
   EXPECT_FALSE(makeScheduler("greedy").ok());
-  EXPECT_GE(schedulerNames().size(), 7u);
+  EXPECT_GE(schedulerNames().size(), 8u);
 }
 
 TEST(Schedulers, BanditsPreferThePayingArm) {
@@ -48,6 +48,28 @@ TEST(Schedulers, UniformIsTheStaticBaseline) {
   auto count = play(**s, {0.1, 0.1, 0.8, 0.1, 0.1}, 5000, rng);
   for (int c : count) EXPECT_NEAR(c, 1000, 150);
   EXPECT_FALSE((*s)->plateauResets());
+}
+
+// TheHuzz's schedule is fixed: one FIFO queue (one arm, whatever --arms says), batches of 10
+// fresh programs, a batch injected every 2,000 mutants, no reset for lack of reward.
+TEST(Schedulers, TheHuzzIsOneQueueWithAFixedSchedule) {
+  auto s = makeScheduler("thehuzz");
+  ASSERT_TRUE(s.ok());
+  (*s)->init(10);
+  const QueueLayout q = (*s)->queueLayout();
+  EXPECT_EQ(q.arms, 1u);
+  EXPECT_EQ(q.seedBatch, 10u);
+  EXPECT_EQ(q.injectSeedsEvery, 2000u);
+  EXPECT_FALSE((*s)->plateauResets());
+  Rng rng(3);
+  for (int i = 0; i < 100; ++i) {
+    EXPECT_EQ((*s)->select(rng), 0u);
+    (*s)->update(0, i % 2 ? 1.0 : 0.0);
+  }
+  // the bandits keep MABFuzz's layout
+  auto u = makeScheduler("ucb1");
+  EXPECT_EQ((*u)->queueLayout().arms, 0u);
+  EXPECT_EQ((*u)->queueLayout().seedBatch, 0u);
 }
 
 TEST(Schedulers, NonStationaryOnesFollowAChangedBestArm) {

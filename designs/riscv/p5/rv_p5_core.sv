@@ -220,6 +220,17 @@ module rv_p5_core (
       .op(e_funct3[1:0]), .a(e_a), .b(e_b), .busy(div_busy), .done(div_done), .result(div_y)
   );
   wire stall_ex = div_go && !div_done;
+`ifdef RTLARENA_BUG_P5_REM_ZERO_AFTER_LOADUSE
+  // bug: a remainder by zero that starts right after a load-use bubble (the load in WB, the
+  // bubble in MEM) returns 0 instead of the dividend
+  reg rem_zero_bug;
+  always @(posedge clk)
+    if (rst) rem_zero_bug <= 1'b0;
+    else if (div_go && !div_busy) rem_zero_bug <= w_valid && w_is_load && !m_valid && e_b == 32'd0 && e_funct3[1];
+  wire [31:0] div_result = rem_zero_bug ? 32'd0 : div_y;
+`else
+  wire [31:0] div_result = div_y;
+`endif
 
   // branches and jumps
   reg br_taken;
@@ -277,7 +288,7 @@ module rv_p5_core (
     if (e_is_lui) e_result = e_imm;
     else if (e_is_auipc) e_result = e_pc + e_imm;
     else if (e_is_jal || e_is_jalr) e_result = e_pc4;
-    else if (e_is_div) e_result = div_y;
+    else if (e_is_div) e_result = div_result;
     else if (e_is_load || e_is_store) e_result = e_addr;
     else if (e_is_csr) e_result = e_a;
     else e_result = alu_y;
@@ -305,7 +316,11 @@ module rv_p5_core (
       .clk(clk), .rst(rst), .access(m_csr_access), .addr(m_insn[31:20]), .op(m_insn[13:12]),
       .src(m_csr_src), .writes(m_csr_writes), .rdata(csr_rdata), .trap(m_take_trap),
       .trap_epc(m_epc), .trap_cause(m_cause), .trap_tval(m_tval),
-      .mret(m_valid && m_is_mret && !m_trap), .retired(m_retired), .mtvec_base(mtvec_base),
+      .mret(m_valid && m_is_mret && !m_trap), .retired(m_retired),
+`ifdef RTLARENA_BUG_P5_SHADOW_MTVAL
+      .shadow_tval_we(redirect_ex && d_valid && !d_legal && !flush_mem), .shadow_tval(d_insn),
+`endif
+      .mtvec_base(mtvec_base),
       .mepc_out(mepc)
   );
 
@@ -338,6 +353,24 @@ module rv_p5_core (
   wire stall_d = d_valid && e_rd_is_load && d_needs_e;
 `endif
   assign imem_addr = (stall_ex || stall_d) ? d_pc : pc_f;
+`ifdef RTLARENA_BUG_P5_STALL_HOLD_OPERAND
+  // bug: during a load-use bubble ID keeps the operands it read in the first stalled cycle,
+  // so a value written back in that cycle (by the instruction just before the load) is missed
+  reg stall_d_q;
+  reg [31:0] d_rs1_held, d_rs2_held;
+  always @(posedge clk) begin
+    stall_d_q <= !rst && stall_d && !flush_mem;
+    if (stall_d && !stall_d_q) begin
+      d_rs1_held <= d_rs1_val;
+      d_rs2_held <= d_rs2_val;
+    end
+  end
+  wire [31:0] d_rs1_in = stall_d_q ? d_rs1_held : d_rs1_val;
+  wire [31:0] d_rs2_in = stall_d_q ? d_rs2_held : d_rs2_val;
+`else
+  wire [31:0] d_rs1_in = d_rs1_val;
+  wire [31:0] d_rs2_in = d_rs2_val;
+`endif
 
   // =========================================================================================
   // Sequential update, stage by stage (flush from MEM > redirect from EX > stalls)
@@ -394,8 +427,8 @@ module rv_p5_core (
         e_valid <= 1'b1;
         e_pc <= d_pc;
         e_insn <= d_insn;
-        e_rs1_val <= d_rs1_val;
-        e_rs2_val <= d_rs2_val;
+        e_rs1_val <= d_rs1_in;
+        e_rs2_val <= d_rs2_in;
         e_trap <= d_trap;
         e_cause <= d_cause;
         e_tval <= d_tval;

@@ -22,6 +22,10 @@ module rv_p5_csr (
     input      [31:0] trap_tval,
     input             mret,
     input             retired,
+`ifdef RTLARENA_BUG_P5_SHADOW_MTVAL
+    input             shadow_tval_we,  // only with the bug: a squashed illegal instruction
+    input      [31:0] shadow_tval,
+`endif
     output     [31:0] mtvec_base,
     output     [31:0] mepc_out
 );
@@ -31,7 +35,15 @@ module rv_p5_csr (
   reg [31:0] mtvec, mscratch, mepc, mcause, mtval;
   reg [63:0] mcycle, minstret;
 
+`ifdef RTLARENA_BUG_P5_MTVEC_LATE
+  // bug: traps are vectored through a copy of mtvec registered a cycle late, so a trap right
+  // after a write to mtvec goes to the old vector
+  reg [31:2] mtvec_q;
+  always @(posedge clk) mtvec_q <= rst ? 30'h0000_0040 : mtvec[31:2];
+  assign mtvec_base = {mtvec_q, 2'b00};
+`else
   assign mtvec_base = {mtvec[31:2], 2'b00};
+`endif
   assign mepc_out = mepc;
 
   always @* begin
@@ -74,7 +86,11 @@ module rv_p5_csr (
       minstret <= 64'd0;
     end else begin
       mcycle <= mcycle + 64'd1;
+`ifdef RTLARENA_BUG_P5_MINSTRET_CARRY
+      if (retired) minstret[31:0] <= minstret[31:0] + 32'd1;  // bug: no carry into minstreth
+`else
       if (retired) minstret <= minstret + 64'd1;
+`endif
       if (trap) begin
         mepc <= {trap_epc[31:2], 2'b00};
         mcause <= trap_cause;
@@ -102,6 +118,9 @@ module rv_p5_csr (
           default: ;
         endcase
       end
+`ifdef RTLARENA_BUG_P5_SHADOW_MTVAL
+      if (shadow_tval_we && !trap) mtval <= shadow_tval;  // bug: a squashed trap leaves mtval behind
+`endif
     end
   end
 endmodule

@@ -11,7 +11,7 @@ namespace {
 using Factory = std::function<std::unique_ptr<Scheduler>(const SchedulerParams&)>;
 const std::vector<std::pair<std::string, Factory>>& factories() {
   static const std::vector<std::pair<std::string, Factory>> f = {
-      {"uniform", makeUniform}, {"egreedy", makeEpsilonGreedy}, {"ucb1", makeUcb1},
+      {"thehuzz", makeTheHuzz}, {"uniform", makeUniform}, {"egreedy", makeEpsilonGreedy}, {"ucb1", makeUcb1},
       {"exp3", makeExp3},       {"thompson", makeThompson},     {"swucb", makeSlidingWindowUcb},
       {"ducb", makeDiscountedUcb}};
   return f;

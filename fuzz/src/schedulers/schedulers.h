@@ -7,6 +7,7 @@
 
 namespace rtlarena::fuzz {
 
+std::unique_ptr<Scheduler> makeTheHuzz(const SchedulerParams& p);
 std::unique_ptr<Scheduler> makeUniform(const SchedulerParams& p);
 std::unique_ptr<Scheduler> makeEpsilonGreedy(const SchedulerParams& p);
 std::unique_ptr<Scheduler> makeUcb1(const SchedulerParams& p);

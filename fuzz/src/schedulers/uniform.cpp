@@ -1,5 +1,6 @@
-// uniform: TheHuzz's static strategy expressed over arms. Every arm is equally likely, and
-// an arm is reseeded only when its queue is empty, never for lack of reward.
+// uniform: a static strategy over arms (the earlier stand-in for TheHuzz; `thehuzz` is the
+// faithful one). Every arm is equally likely, and an arm is reseeded only when its queue is
+// empty, never for lack of reward.
 #include "schedulers.h"
 
 namespace rtlarena::fuzz {

@@ -1,6 +1,6 @@
 // `rtlarena fuzz`: a bandit-scheduled fuzzing campaign on one RISC-V core, and its
 // subcommands `fuzz replay` (rerun one reproducer) and `fuzz inject` (make a corpus of
-// injected bugs). Flags only; the work is in rtlarena_fuzz.
+// injected bugs); `fuzz calibrate` lives in cmd_fuzz_calibrate.cpp. Flags only; the work is in rtlarena_fuzz.
 #include <unistd.h>
 
 #include <cstddef>
@@ -13,6 +13,7 @@
 #include "commands.h"
 #include "common.h"
 #include "shared_flags.h"
+#include "rtlarena/core/tools.h"
 #include "rtlarena/fuzz/campaign.h"
 #include "rtlarena/fuzz/inject.h"
 #include "rtlarena/fuzz/minimize.h"
@@ -124,6 +125,12 @@ int runCampaign(const FuzzFlags& f) {
     imported = std::move(*c);
   }
 
+  // A core that is not ours should be calibrated before its mismatches mean anything.
+  if (!f.noProgress && !fs::exists(corePath->parent_path() / "calibration.json") &&
+      corePath->string().rfind((fs::path(projectRoot()) / "designs").string(), 0) != 0)
+    std::fprintf(stderr, "rtlarena fuzz: note: %s has no calibration.json; run `rtlarena fuzz calibrate --core %s --apply` "
+                 "first so that mismatches are bugs, not undeclared tolerances\n",
+                 corePath->string().c_str(), corePath->parent_path().string().c_str());
   SessionSpec spec;
   spec.coreConfig = *corePath;
   spec.bug = f.bug;
@@ -218,6 +225,7 @@ int runReplay(const std::string& file, const std::string& cacheDir, bool json, b
   spec.coverage = *coverage;
   spec.cacheDir = cacheDir;
   spec.runner.keepTrace = true;
+  spec.runner.selfCheckExit = rep->selfCheckExit;
   spec.log = logger(noProgress);
   auto session = openSession(spec);
   if (!session) return reportError(session.error());
@@ -328,8 +336,10 @@ void addFuzzCommand(CLI::App& app, int& exitCode) {
     exitCode = kExitOk;
   });
 
-  sub->callback([f, sub, replay, inject, &exitCode] {
-    if (sub->got_subcommand(replay) || sub->got_subcommand(inject)) return;
+  CLI::App* calibrateCmd = addFuzzCalibrateCommand(*sub, exitCode);
+
+  sub->callback([f, sub, replay, inject, calibrateCmd, &exitCode] {
+    if (sub->got_subcommand(replay) || sub->got_subcommand(inject) || sub->got_subcommand(calibrateCmd)) return;
     exitCode = runCampaign(*f);
   });
 }

@@ -31,6 +31,7 @@ struct ModelStep {
   /// rd_wdata cannot be predicted (a read of mcycle, time, ...): lockstep takes the core's
   /// value and writes it back into the model with setReg().
   bool rdUnknown = false;
+  bool rdReportIgnored = false;  ///< IsaOptions::rdReportIgnored names this operation
   bool csrWrite = false;    ///< a CSR was written (for CSR-transition coverage)
   bool halted = false;      ///< TrapPolicy::Halt and this instruction trapped
   /// The fetched word was stored during the test and fetch is not coherent: what the core

@@ -8,6 +8,8 @@
 #include <map>
 #include <set>
 
+#include "rtlarena/fuzz/decode.h"
+
 namespace rtlarena::fuzz {
 
 enum class MisalignedPolicy { Trap, Support };
@@ -56,6 +58,10 @@ struct IsaOptions {
                              csr::kMhartid};
   /// Values of constant CSRs (misa, the ids); absent constant CSRs read 0.
   std::map<uint16_t, uint32_t> csrValues = {{csr::kMisa, 0x40001100}};
+  /// Operations whose RVFI rd report is not compared when the ISA writes no register (e.g. a
+  /// core that reports a write for a fence with a non-zero rd field). The model's registers
+  /// are left as the ISA says, so a register that really changed diverges at its next read.
+  std::set<Op> rdReportIgnored;
   /// Writable bits of mie/mip (0: no interrupts implemented) and of mtvec (mode bits).
   uint32_t mieMask = 0, mipMask = 0, mtvecMask = 0xfffffffc;
 };

@@ -26,6 +26,9 @@ struct Reproducer {
   uint64_t seed = 0;
   uint64_t test = 0;
   std::string signature;
+  /// The program ends at the first ecall with a7 = 93 (calibration probes, which take traps
+  /// through the frame's handler), not at the first ecall or ebreak.
+  bool selfCheckExit = false;
   Program program;
   Divergence divergence;
 };

@@ -20,6 +20,17 @@ struct SchedulerParams {
   double ucbScale = 1.0;      ///< exploration weight of the UCB family
 };
 
+/// How the campaign lays out test queues for a scheduler. The bandits get MABFuzz's K seed
+/// families, each (re)seeded with one fresh program and 9 mutants of it. A static baseline may
+/// ask for TheHuzz's layout instead: one first-in first-out queue, refilled with a batch of
+/// fresh programs when it runs dry and topped up with a batch after every `injectSeedsEvery`
+/// mutants, so that the search keeps reaching new parts of the design.
+struct QueueLayout {
+  unsigned arms = 0;              ///< 0: as configured (--arms)
+  unsigned seedBatch = 0;         ///< fresh programs per (re)seed; 0: one program + 9 mutants
+  uint64_t injectSeedsEvery = 0;  ///< 0: never
+};
+
 class Scheduler {
  public:
   virtual ~Scheduler() = default;
@@ -34,11 +45,13 @@ class Scheduler {
   /// Whether arms that stopped paying (the gamma rule) are reset. The static baseline
   /// resets an arm only when its queue runs dry.
   virtual bool plateauResets() const { return true; }
+  /// The queue layout this scheduler runs on.
+  virtual QueueLayout queueLayout() const { return {}; }
   /// The current value estimate per arm, for the arm statistics.
   virtual std::vector<double> estimates() const = 0;
 };
 
-/// Known names: uniform, egreedy, ucb1, exp3, thompson, swucb, ducb.
+/// Known names: thehuzz, uniform, egreedy, ucb1, exp3, thompson, swucb, ducb.
 Result<std::unique_ptr<Scheduler>> makeScheduler(const std::string& name, const SchedulerParams& params = {});
 std::vector<std::string> schedulerNames();
 
