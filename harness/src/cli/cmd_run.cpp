@@ -9,6 +9,7 @@
 #include "common.h"
 #include "llm_flags.h"
 #include "shared_flags.h"
+#include "rtlarena/run/control_cache.h"
 #include "rtlarena/run/run_driver.h"
 #include "rtlarena/tasks/dataset.h"
 #include "rtlarena/tasks/suite.h"
@@ -37,6 +38,7 @@ struct RunFlags {
   std::string errata;    ///< errata file from `rtlarena audit`
   bool controls = false;
   bool noControls = false;
+  bool noControlCache = false;
   bool ppa = false;
   double clockPeriod = 0;        ///< 0 = each task's own (task.json "ppa"), else 10 ns
   std::string ppaActivity = "sim";
@@ -69,6 +71,8 @@ void addRunCommand(CLI::App& app, int& exitCode) {
   sub->add_option("--errata", flags->errata, "Errata file (rtlarena audit): its problems are reported apart from the score");
   sub->add_flag("--controls", flags->controls, "Also run the golden ceiling and negative control (default with --dataset)");
   sub->add_flag("--no-controls", flags->noControls, "Skip the golden ceiling and negative control");
+  sub->add_flag("--no-control-cache", flags->noControlCache,
+                "Judge the controls again instead of reading verdicts kept by earlier runs");
   sub->add_option("--shots", flags->shots, "In-context examples in the prompt")->check(CLI::Range(0, 8));
   sub->add_option("--prompt-template", flags->promptTemplate, "Directory with prompt templates");
   sub->add_option("--temperature", flags->temperature, "Sampling temperature")->check(CLI::Range(0.0, 2.0));
@@ -138,6 +142,7 @@ void addRunCommand(CLI::App& app, int& exitCode) {
                    : flags->out;
     o.eval.sandbox = *sandbox;
     o.eval.simulator = flags->simulator;
+    if (!flags->noControlCache) o.controlCacheDir = ControlCache::defaultDir();
     o.shots = flags->shots;
     o.promptTemplateDir = flags->promptTemplate;
     o.progress = !flags->noProgress;

@@ -8,8 +8,8 @@
 namespace rtlarena {
 
 EvalQueue::EvalQueue(const std::vector<std::unique_ptr<EvalMode>>& modes, Store& store, WorkerPool& pool,
-                     StoredResults stored, Progress& progress)
-    : modes_(modes), store_(store), pool_(pool), stored_(std::move(stored)), progress_(progress) {}
+                     StoredResults stored, Progress& progress, const ControlCache* controls)
+    : modes_(modes), controls_(controls), store_(store), pool_(pool), stored_(std::move(stored)), progress_(progress) {}
 
 void EvalQueue::submit(const Task& task, Subject subject) {
   auto s = std::make_shared<const Subject>(std::move(subject));
@@ -61,8 +61,27 @@ void EvalQueue::run(const EvalMode& mode, const Task& task, SubjectPtr subject, 
       std::lock_guard lock(mutex_);
       ++counts_[mode.id()].reused;
     }
+    if (subject->trusted() && controls_ && isComplete(r.eval) && !r.fatal) controls_->put(task, mode.name(), job, r);  // for later runs
     record(mode, task, subject, r);
   };
+  // A control judged by an earlier run (of any model) is not judged again.
+  if (subject->trusted() && controls_) {
+    if (auto cached = controls_->get(task, mode.name(), job)) {
+      cached->input = job.input;
+      {
+        std::lock_guard lock(mutex_);
+        ++counts_[mode.id()].controlsCached;
+      }
+      if (!job.trusted && cached->eval.verdict == Verdict::PolicyViolation) {  // as `then` does
+        ModeJob again = job;
+        again.trusted = true;
+        run(mode, task, subject, std::move(again), upstream);
+      } else {
+        record(mode, task, subject, std::move(*cached));
+      }
+      return;
+    }
+  }
   std::optional<ModeResult> known;
   {
     std::lock_guard lock(mutex_);

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "rtlarena/core/worker_pool.h"
+#include "rtlarena/run/control_cache.h"
 #include "rtlarena/run/eval_mode.h"
 #include "rtlarena/run/progress.h"
 
@@ -21,8 +22,9 @@ namespace rtlarena {
 class EvalQueue {
  public:
   /// `stored`: what the store holds (read once before anything is submitted).
+  /// `controls`: where control verdicts are kept across runs (null: nowhere).
   EvalQueue(const std::vector<std::unique_ptr<EvalMode>>& modes, Store& store, WorkerPool& pool, StoredResults stored,
-            Progress& progress);
+            Progress& progress, const ControlCache* controls = nullptr);
   /// Judges a subject of `task` (which must outlive the queue) in every mode that wants it.
   /// Thread-safe.
   void submit(const Task& task, Subject subject);
@@ -31,6 +33,7 @@ class EvalQueue {
     int evaluated = 0;  ///< inputs evaluated now for the model's samples
     int derived = 0;    ///< ... of which read from an upstream run instead
     int reused = 0;     ///< samples that took an identical input's result
+    int controlsCached = 0;  ///< control results read from the control cache
   };
   Counts counts(ModeId mode);
   double toolSeconds();
@@ -55,6 +58,7 @@ class EvalQueue {
   void fail(const Error& error);
 
   const std::vector<std::unique_ptr<EvalMode>>& modes_;
+  const ControlCache* controls_;
   Store& store_;
   WorkerPool& pool_;
   const StoredResults stored_;

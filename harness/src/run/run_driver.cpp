@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <nlohmann/json.hpp>
 #include <thread>
 
 #include "eval_queue.h"
@@ -57,6 +58,14 @@ Result<RunPlan> planRun(Store& store, const RunOptions& options, const std::vect
   return plan;
 }
 
+// The evaluation settings a control's verdict depends on, besides the task and the tools.
+std::string controlCacheSalt(const ModeConfig& config) {
+  return nlohmann::json{std::string(simulatorName(config.eval.simulator)), config.eval.policyCheck,
+                        static_cast<int>(config.eval.sandbox.mode), config.ppa.clockPeriodNs.value_or(0),
+                        config.ppa.simulationActivity}
+      .dump();
+}
+
 }  // namespace
 
 std::pair<std::set<ModeId>, ModeConfig> runModes(const RunOptions& options) {
@@ -101,7 +110,8 @@ Result<RunSummary> runBenchmark(const RunOptions& options) {
   //    stored results seed the sharing of identical inputs before new answers arrive.
   Progress progress(plan->toEvaluate, options.progress);
   WorkerPool pool(options.workers ? options.workers : std::max(1u, std::thread::hardware_concurrency()));
-  EvalQueue queue(*modes, db, pool, std::move(plan->results), progress);
+  const ControlCache controls(options.controlCacheDir, controlCacheSalt(modeConfig));
+  EvalQueue queue(*modes, db, pool, std::move(plan->results), progress, &controls);
   for (auto& [task, sample] : plan->stored) queue.submit(*task, Subject{SubjectKind::Sample, std::move(sample)});
   for (const Task* t : plan->order)
     for (const auto& m : *modes)

@@ -34,6 +34,9 @@ struct RunOptions {
   std::string promptTemplateDir;
   bool progress = true;         ///< progress bar on a terminal, plain lines otherwise
   bool retryLlmErrors = false;  ///< on resume, ask again for samples stored as llm_error
+  /// Where control verdicts are kept across runs (ControlCache::defaultDir() by the CLI); empty:
+  /// not kept.
+  std::string controlCacheDir;
   std::optional<Errata> errata; ///< problems left out of the score (reported apart)
   std::string priceTableFile;   ///< --price-table: the run's cost in the summary
   const ModeRegistry* registry = nullptr;  ///< where modes come from; null: ModeRegistry::global()
