@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <nlohmann/json.hpp>
 #include <unistd.h>
 
 #include "rtlarena/core/files.h"
@@ -58,6 +59,27 @@ TEST(CliEval, TheTasksOwnReferenceIsExplained) {
   EXPECT_EQ(r.exitCode, 1);
   EXPECT_NE(r.out.find("must be called 'TopModule'"), std::string::npos) << r.out;
   EXPECT_EQ(r.out.find("redeclar"), std::string::npos) << r.out;
+}
+
+// VerilogEval's own harness passes a sample that instantiates its reference; the native verdict
+// does not, and the run names the sample.
+TEST(CliRun, CompatOnlyPassesAreCounted) {
+  const fs::path data = fs::path(RTLARENA_SOURCE_DIR) / "tests/datasets/fixtures/verilogeval2/dataset_spec-to-rtl";
+  auto dir = TempDir::create("compatonly");
+  ASSERT_TRUE(dir.ok());
+  const std::string answer =
+      "```verilog\nmodule TopModule(input a, input b, input c, output y);\n  RefModule r(.*);\nendmodule\n```\n";
+  nlohmann::json line = {{"task_id", "Prob002_and3"}, {"sample", 0}, {"response", answer}};
+  ASSERT_TRUE(writeFile(dir->path() / "answers.jsonl", line.dump() + "\n").ok());
+  auto r = rtlarena({"run", "--dataset", "verilogeval2:" + data.string(), "--task", "Prob002_and3", "--model",
+                     "replay:" + (dir->path() / "answers.jsonl").string(), "--compat", "verilogeval", "--no-controls",
+                     "--out", (dir->path() / "run").string(), "--json", "--no-progress"});
+  ASSERT_EQ(r.exitCode, 0) << r.err;
+  auto j = nlohmann::json::parse(std::string(splitLines(r.out).back()));
+  EXPECT_EQ(j["pass_at"]["1"].get<double>(), 0.0);
+  EXPECT_EQ(j["verilogeval_score"].get<double>(), 100.0);
+  ASSERT_EQ(j["verilogeval_only_passes"].size(), 1u) << j.dump();
+  EXPECT_NE(j["verilogeval_only_passes"][0].get<std::string>().find("Prob002_and3#0"), std::string::npos);
 }
 
 }  // namespace

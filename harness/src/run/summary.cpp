@@ -164,6 +164,15 @@ Result<RunSummary> summarizeRun(Store& store, const ModeRegistry* registry) {
   auto compat = store.evaluations(kCompatMode);
   if (!compat) return compat.error();
   summarizeCompat(*compat, *compatExcluded, s);
+  std::map<std::pair<std::string, int>, const Evaluation*> nativeOf;
+  for (const auto& e : *native) nativeOf[{e.taskId, e.sample}] = &e.eval;
+  for (const auto& c : *compat) {
+    auto it = nativeOf.find({c.taskId, c.sample});
+    if (c.eval.compatCode != "." || it == nativeOf.end() || it->second->passed() || !isComplete(*it->second)) continue;
+    s.compatOnlyPasses.push_back(c.taskId + "#" + std::to_string(c.sample) + " " +
+                                 std::string(verdictName(it->second->verdict)) +
+                                 (it->second->cls.empty() ? "" : " (" + it->second->cls + ")"));
+  }
 
   for (const auto& [mode, key, into] :
        {std::tuple{"golden", "native", &s.goldenCeiling}, {"golden-verilogeval", "verilogeval", &s.goldenCeiling},

@@ -49,6 +49,7 @@ std::string summaryJson(const RunSummary& s) {
   if (s.verilogEvalScore) {
     j["verilogeval_score"] = *s.verilogEvalScore;
     j["verilogeval_codes"] = s.compatCodes;
+    j["verilogeval_only_passes"] = s.compatOnlyPasses;
     j["verilogeval_evaluated_now"] = s.compatEvaluated;
     j["verilogeval_from_native_now"] = s.compatFromNative;
     j["verilogeval_reused_now"] = s.compatReused;

@@ -69,6 +69,9 @@ std::string datasetText(const RunSummary& s) {
     std::string codes;
     for (const auto& [c, n] : s.compatCodes) codes += fmt::format(" {}:{}", c, n);
     out += "  failure codes:" + codes + "\n";
+    if (!s.compatOnlyPasses.empty())
+      out += fmt::format("  {} sample(s) pass VerilogEval's own harness but fail here (e.g. by naming its reference): {}\n",
+                         s.compatOnlyPasses.size(), listSome(s.compatOnlyPasses, 8));
   }
   if (!s.excludedTasks.empty())
     out += fmt::format("\n  {} problem(s) excluded by errata (reported apart, not scored): {}\n", s.excludedTasks.size(),

@@ -59,6 +59,9 @@ struct RunSummary {
   double toolSeconds = 0;     ///< sum of tool wall time over evaluations done in this run
   int evaluated = 0;          ///< evaluations done by this invocation (not resumed)
   int reused = 0;             ///< identical candidates evaluated once
+  /// Samples that pass VerilogEval's own harness but not natively: "task#sample verdict (class)".
+  /// The original shares holes the native job closes (a sample naming its reference module).
+  std::vector<std::string> compatOnlyPasses;
   int compatEvaluated = 0;    ///< VerilogEval-compatible evaluations done by this invocation
   int compatFromNative = 0;   ///< ... read from the native run of the same code instead
   int compatReused = 0;       ///< ... and copied from an identical answer of the same task
