@@ -3,6 +3,7 @@
 
 #include <chrono>
 #include <filesystem>
+#include <optional>
 #include <set>
 
 #include "rtlarena/core/files.h"
@@ -72,6 +73,33 @@ bool namesUnitsThroughMacros(const std::string& code) {
   return false;
 }
 
+Evaluation verdictOf(Verdict verdict, std::string cls, std::string message) {
+  Evaluation e;
+  e.verdict = verdict;
+  e.cls = std::move(cls);
+  e.message = std::move(message);
+  return e;
+}
+
+// What the candidate's own units say before anything is compiled: without the top the bench
+// cannot instantiate it (said in the task's words rather than through the compiler's complaint
+// about the testbench); a unit defined twice would let Verilator pick one silently.
+std::optional<Evaluation> refuseUnits(const Task& task, const std::string& code) {
+  std::set<std::string> defined;
+  for (const auto& u : declaredDesignUnits(code)) defined.insert(u.name[0] == '\\' ? u.name.substr(1) : u.name);
+  if (!defined.empty() && !defined.count(task.top) && !namesUnitsThroughMacros(code)) {
+    std::string names;
+    for (const auto& n : defined) names += (names.empty() ? "'" : ", '") + n + "'";
+    std::string message = "the candidate defines no module '" + task.top + "' (it defines " + names + ")";
+    if (defined.count(task.refTop))
+      message += "; '" + task.refTop + "' is the reference's name: the design must be called '" + task.top + "'";
+    return verdictOf(Verdict::CompileError, "missing_top", message);
+  }
+  if (auto dup = duplicateUnits(code); !dup.empty())
+    return verdictOf(Verdict::CompileError, "redeclaration", "the candidate defines '" + dup.front() + "' more than once");
+  return std::nullopt;
+}
+
 }  // namespace
 
 Evaluator::Evaluator(EvalOptions options) : options_(std::move(options)) {}
@@ -127,31 +155,9 @@ Evaluation Evaluator::evaluate(const Task& task, const std::string& code, SimOut
     }
   }
 
-  // Without the top the bench cannot instantiate it; say so in the task's words rather than
-  // through the compiler's complaint about the testbench.
-  std::set<std::string> defined;
-  for (const auto& u : declaredDesignUnits(code)) defined.insert(u.name[0] == '\\' ? u.name.substr(1) : u.name);
-  if (!defined.empty() && !defined.count(task.top) && !namesUnitsThroughMacros(code)) {
-    Evaluation e;
-    e.verdict = Verdict::CompileError;
-    e.cls = "missing_top";
-    std::string names;
-    for (const auto& n : defined) names += (names.empty() ? "'" : ", '") + n + "'";
-    e.message = "the candidate defines no module '" + task.top + "' (it defines " + names + ")";
-    if (defined.count(task.refTop))
-      e.message += "; '" + task.refTop + "' is the reference's name: the design must be called '" + task.top + "'";
-    e.policySeconds = policySeconds;
-    return finish(e);
-  }
-
-  // A candidate defining a unit twice would let Verilator pick one silently.
-  if (auto dup = duplicateUnits(code); !dup.empty()) {
-    Evaluation e;
-    e.verdict = Verdict::CompileError;
-    e.cls = "redeclaration";
-    e.message = "the candidate defines '" + dup.front() + "' more than once";
-    e.policySeconds = policySeconds;
-    return finish(e);
+  if (auto refused = refuseUnits(task, code)) {
+    refused->policySeconds = policySeconds;
+    return finish(*refused);
   }
 
   auto simulator = makeSimulator(options_.simulator);
