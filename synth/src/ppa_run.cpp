@@ -18,7 +18,7 @@ namespace fs = std::filesystem;
 double taskClockPeriod(const Task& task, const PpaRunOptions& options) {
   if (options.clockPeriodOverride) return *options.clockPeriodOverride;
   if (!task.dir.empty()) {
-    // task.json may carry {"ppa": {"clock_period_ns": N}}; the loader ignores fields it does not know.
+    // task.json may carry {"ppa": {"clock_period_ns": N}}; the loader has already validated it.
     auto text = readFile(fs::path(task.dir) / "task.json");
     if (text) {
       auto j = nlohmann::json::parse(*text, nullptr, false);
