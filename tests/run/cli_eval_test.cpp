@@ -8,6 +8,7 @@
 #include "rtlarena/core/files.h"
 #include "rtlarena/core/process.h"
 #include "rtlarena/core/text.h"
+#include "rtlarena/store/store.h"
 
 namespace rtlarena {
 namespace {
@@ -80,6 +81,31 @@ TEST(CliRun, CompatOnlyPassesAreCounted) {
   EXPECT_EQ(j["verilogeval_score"].get<double>(), 100.0);
   ASSERT_EQ(j["verilogeval_only_passes"].size(), 1u) << j.dump();
   EXPECT_NE(j["verilogeval_only_passes"][0].get<std::string>().find("Prob002_and3#0"), std::string::npos);
+}
+
+TEST(CliRun, AnUnusedExampleTestbenchIsCutAndRecorded) {
+  const fs::path data = fs::path(RTLARENA_SOURCE_DIR) / "tests/datasets/fixtures/verilogeval2/dataset_spec-to-rtl";
+  auto dir = TempDir::create("dropped");
+  ASSERT_TRUE(dir.ok());
+  const std::string answer =
+      "```verilog\nmodule TopModule(input a, input b, input c, output y);\n  assign y = a & b & c;\nendmodule\n\n"
+      "module example_tb;\n  reg a, b, c; wire y;\n  TopModule dut(.a(a), .b(b), .c(c), .y(y));\n"
+      "  initial begin a = 1; b = 1; c = 1; #1 $display(\"y=%b\", y); end\nendmodule\n```\n";
+  nlohmann::json line = {{"task_id", "Prob002_and3"}, {"sample", 0}, {"response", answer}};
+  ASSERT_TRUE(writeFile(dir->path() / "answers.jsonl", line.dump() + "\n").ok());
+  auto r = rtlarena({"run", "--dataset", "verilogeval2:" + data.string(), "--task", "Prob002_and3", "--model",
+                     "replay:" + (dir->path() / "answers.jsonl").string(), "--no-controls", "--out",
+                     (dir->path() / "run").string(), "--json", "--no-progress"});
+  ASSERT_EQ(r.exitCode, 0) << r.err;
+  auto j = nlohmann::json::parse(std::string(splitLines(r.out).back()));
+  EXPECT_EQ(j["pass_at"]["1"].get<double>(), 1.0) << j.dump();
+  auto store = Store::openReadOnly(dir->path() / "run");
+  ASSERT_TRUE(store.ok()) << store.error().message;
+  auto samples = (*store)->samples();
+  ASSERT_TRUE(samples.ok());
+  ASSERT_EQ(samples->size(), 1u);
+  EXPECT_EQ(samples->front().droppedModules, std::vector<std::string>{"example_tb"});
+  EXPECT_EQ(samples->front().code.find("example_tb"), std::string::npos);
 }
 
 }  // namespace

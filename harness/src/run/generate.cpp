@@ -45,6 +45,7 @@ SampleRecord sampleFromAnswer(const Task& task, const Answer& a, const std::stri
     s.code = ex.code;
     s.codeHash = ex.code.empty() ? "" : sha256Hex(ex.code);
     s.extractMethod = ex.truncated && ex.code.empty() ? "truncated" : methodName(ex.method);
+    s.droppedModules = ex.droppedModules;
   }
   return s;
 }

@@ -4,6 +4,9 @@
 
 #include <sqlite3.h>
 
+#include <map>
+#include <nlohmann/json.hpp>
+
 namespace rtlarena {
 namespace {
 
@@ -51,6 +54,10 @@ class Stmt {
  private:
   sqlite3_stmt* s_ = nullptr;
 };
+
+constexpr const char* kDroppedModulesKind = "dropped_modules";
+
+std::string sampleKey(const std::string& taskId, int sample) { return taskId + "#" + std::to_string(sample); }
 
 Error storeError(sqlite3* db, const std::string& what) {
   return makeError(ErrorCode::Store, what + ": " + sqlite3_errmsg(db));
@@ -157,6 +164,12 @@ Status Store::putSample(const SampleRecord& s) {
       .integer(10, s.tokensOut).real(11, s.latencySeconds).integer(12, s.attempts).text(13, s.code)
       .text(14, s.codeHash).text(15, s.extractMethod);
   if (q.step() != SQLITE_DONE) return storeError(db_, "store sample");
+  // What extraction cut is kept beside the sample (an extra, so older stores read as they are).
+  Stmt d(db_, s.droppedModules.empty() ? "DELETE FROM extras WHERE kind = ? AND key = ?"
+                                       : "INSERT OR REPLACE INTO extras VALUES (?,?,?)");
+  d.text(1, kDroppedModulesKind).text(2, sampleKey(s.taskId, s.sample));
+  if (!s.droppedModules.empty()) d.text(3, nlohmann::json(s.droppedModules).dump());
+  if (d.step() != SQLITE_DONE) return storeError(db_, "store dropped modules");
   return Ok{};
 }
 
@@ -196,6 +209,16 @@ Result<std::vector<SampleRecord>> Store::samples() {
     s.extractMethod = q.colText(14);
     out.push_back(std::move(s));
   }
+  Stmt d(db_, "SELECT key, json FROM extras WHERE kind = ?");
+  if (!d.ok()) return storeError(db_, "read dropped modules");
+  d.text(1, kDroppedModulesKind);
+  std::map<std::string, std::vector<std::string>> dropped;
+  while (d.step() == SQLITE_ROW) {
+    auto j = nlohmann::json::parse(d.colText(1), nullptr, false);
+    if (j.is_array()) dropped[d.colText(0)] = j.get<std::vector<std::string>>();
+  }
+  for (auto& s : out)
+    if (auto it = dropped.find(sampleKey(s.taskId, s.sample)); it != dropped.end()) s.droppedModules = it->second;
   return out;
 }
 

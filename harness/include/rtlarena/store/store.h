@@ -45,6 +45,7 @@ struct SampleRecord {
   std::string code;         ///< extracted candidate
   std::string codeHash;
   std::string extractMethod;
+  std::vector<std::string> droppedModules;  ///< units extraction cut because the top never reaches them
 };
 
 struct EvalRecord {
