@@ -108,5 +108,46 @@ TEST(CliRun, AnUnusedExampleTestbenchIsCutAndRecorded) {
   EXPECT_EQ(samples->front().code.find("example_tb"), std::string::npos);
 }
 
+// --judge both: a wrong design that the weak testbench passes is a proved escape; a correct one
+// is proved equivalent; the headline pass@1 stays the testbench's.
+TEST(CliRun, EquivalenceJudgeFindsATestbenchEscape) {
+  const fs::path data = fs::path(RTLARENA_SOURCE_DIR) / "tests/fixtures/mutation";
+  auto dir = TempDir::create("judge");
+  ASSERT_TRUE(dir.ok());
+  auto wrong = readFile(data / "weak_vote4/bad/tie_ignores_en.sv");
+  auto right = readFile(data / "weak_vote4/ref.sv");
+  ASSERT_TRUE(wrong.ok() && right.ok());
+  std::string lines;
+  for (const auto& [sample, code] : {std::pair{0, *wrong}, std::pair{1, replaceAll(*right, "RefModule", "TopModule")}})
+    lines += nlohmann::json{{"task_id", "weak_vote4"}, {"sample", sample}, {"response", "```verilog\n" + code + "```\n"}}
+                 .dump() + "\n";
+  ASSERT_TRUE(writeFile(dir->path() / "answers.jsonl", lines).ok());
+  auto r = rtlarena({"run", "--dataset", "native:" + data.string(), "--task", "weak_vote4", "-n", "2", "--model",
+                     "replay:" + (dir->path() / "answers.jsonl").string(), "--no-controls", "--judge", "both", "--out",
+                     (dir->path() / "run").string(), "--json", "--no-progress"});
+  ASSERT_EQ(r.exitCode, 0) << r.err;
+  auto j = nlohmann::json::parse(std::string(splitLines(r.out).back()));
+  EXPECT_EQ(j["pass_at"]["1"].get<double>(), 1.0) << j.dump();
+  const auto& e = j["equiv"];
+  ASSERT_TRUE(e.is_object()) << j.dump();
+  EXPECT_EQ(e["equivalent"].get<int>(), 1) << e.dump();
+  EXPECT_EQ(e["not_equivalent"].get<int>(), 1) << e.dump();
+  EXPECT_DOUBLE_EQ(e["pass_at_1"].get<double>(), 0.5);
+  ASSERT_EQ(e["testbench_escapes"].size(), 1u) << e.dump();
+  EXPECT_EQ(e["testbench_escapes"][0]["sample"].get<std::string>(), "weak_vote4#0");
+  EXPECT_NE(e["testbench_escapes"][0]["counterexample"].get<std::string>().find("tie"), std::string::npos) << e.dump();
+}
+
+TEST(CliEval, JudgeEquivFailsAnEscapeThatTheTestbenchPasses) {
+  const fs::path task = fs::path(RTLARENA_SOURCE_DIR) / "tests/fixtures/mutation/weak_vote4";
+  auto sim = rtlarena({"eval", "--task", task.string(), (task / "bad/tie_ignores_en.sv").string()});
+  EXPECT_EQ(sim.exitCode, 0) << sim.out << sim.err;
+  auto judged = rtlarena({"eval", "--task", task.string(), (task / "bad/tie_ignores_en.sv").string(), "--judge", "equiv"});
+  EXPECT_EQ(judged.exitCode, 1) << judged.out << judged.err;
+  EXPECT_NE(judged.out.find("equivalence: not_equivalent"), std::string::npos) << judged.out;
+  auto bogus = rtlarena({"eval", "--task", task.string(), (task / "ref.sv").string(), "--judge", "maybe"});
+  EXPECT_EQ(bogus.exitCode, 2) << bogus.err;
+}
+
 }  // namespace
 }  // namespace rtlarena

@@ -1,5 +1,7 @@
 // `rtlarena eval`: one file against one task; prints the verdict and the log tail.
+#include <chrono>
 #include <cstdio>
+#include <optional>
 #include <filesystem>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -10,6 +12,7 @@
 #include "rtlarena/core/files.h"
 #include "rtlarena/core/text.h"
 #include "rtlarena/eval/evaluator.h"
+#include "rtlarena/equiv/judge.h"
 #include "rtlarena/eval/extract.h"
 #include "rtlarena/tasks/suite.h"
 
@@ -22,6 +25,8 @@ void addEvalCommand(CLI::App& app, int& exitCode) {
     std::string task, file;
     SimulatorKind simulator = SimulatorKind::Icarus;
     bool json = false, noSandbox = false, raw = false;
+    std::string judge = "sim";
+    double judgeTimeout = 30;
   };
   auto f = std::make_shared<Flags>();
   CLI::App* sub = app.add_subcommand("eval", "Evaluate one Verilog file (or a model answer) against one task");
@@ -30,6 +35,7 @@ void addEvalCommand(CLI::App& app, int& exitCode) {
   sub->add_flag("--answer", f->raw, "The file is a raw model answer: extract the code first");
   addJsonFlag(*sub, f->json, "Print verdict, class, mismatches, samples, log_tail as JSON");
   sub->add_flag("--no-sandbox", f->noSandbox, "Run without bubblewrap (unsafe)");
+  addJudgeOptions(*sub, f->judge, f->judgeTimeout);
   addSimOption(*sub, f->simulator);
   sub->callback([f, &exitCode] {
     auto task = findTask(f->task);
@@ -68,6 +74,18 @@ void addEvalCommand(CLI::App& app, int& exitCode) {
       evals.back().message = replaceAll(evals.back().message, "candidate.sv", shown);
       evals.back().logTail = replaceAll(evals.back().logTail, "candidate.sv", shown);
     }
+    // --judge: the proof, for a candidate the testbench could judge (the policy passed, it compiled).
+    std::optional<Evaluation> proof;
+    if (f->judge != "sim" && (evals[0].verdict == Verdict::Pass || evals[0].verdict == Verdict::Mismatch ||
+                              evals[0].verdict == Verdict::SimTimeout || evals[0].verdict == Verdict::SimCrash)) {
+      equiv::EquivOptions jo;
+      jo.sandbox = *sandbox;
+      jo.timeout = std::chrono::milliseconds(static_cast<long long>(f->judgeTimeout * 1000));
+      const auto [reference, refTop] = equiv::taskReference(*task);
+      auto judged = equiv::judgeEquivalence(reference, refTop, code, task->top, jo);
+      if (!judged) { exitCode = reportError(judged.error()); return; }
+      proof = equiv::asEvaluation(*judged);
+    }
     const bool disagree = both && (evals[0].verdict != evals[1].verdict || evals[0].mismatches != evals[1].mismatches);
     auto toJson = [&](const Evaluation& e) {
       nlohmann::json j = {{"task", task->id},        {"verdict", verdictName(e.verdict)},
@@ -85,6 +103,7 @@ void addEvalCommand(CLI::App& app, int& exitCode) {
         j["verilator"] = toJson(evals[1]);
         j["simulators_disagree"] = disagree;
       }
+      if (proof) j["equiv"] = {{"verdict", proof->cls}, {"message", proof->message}, {"seconds", proof->wallSeconds}};
       std::printf("%s\n", j.dump().c_str());
     } else {
       for (const Evaluation& e : evals) {
@@ -97,7 +116,10 @@ void addEvalCommand(CLI::App& app, int& exitCode) {
                                 std::string(verdictName(evals[0].verdict)).c_str(), static_cast<long long>(evals[0].mismatches),
                                 std::string(verdictName(evals[1].verdict)).c_str(), static_cast<long long>(evals[1].mismatches));
     }
-    bool allPass = true, harness = false;
+    if (proof && !f->json) std::printf("equivalence: %s%s%s\n", proof->cls.c_str(), proof->message.empty() ? "" : ": ",
+                                       proof->message.c_str());
+    bool allPass = !proof || proof->passed();
+    bool harness = false;
     for (const Evaluation& e : evals) {
       allPass = allPass && e.verdict == Verdict::Pass;
       harness = harness || e.verdict == Verdict::HarnessError;

@@ -1,6 +1,7 @@
 // `rtlarena run`: a benchmark run over a suite with one model; resumable through --out. Flags
 // become RunOptions, runBenchmark does the run, the summary renders itself.
 #include <algorithm>
+#include <chrono>
 #include <cstdio>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -43,6 +44,8 @@ struct RunFlags {
   double clockPeriod = 0;        ///< 0 = each task's own (task.json "ppa"), else 10 ns
   std::string ppaActivity = "sim";
   bool ppaNoCache = false;
+  std::string judge = "sim";  ///< sim | equiv | both
+  double judgeTimeout = 30;
 };
 
 std::string sanitize(std::string s) {
@@ -86,6 +89,7 @@ void addRunCommand(CLI::App& app, int& exitCode) {
   sub->add_option("--ppa-activity", flags->ppaActivity, "Input activity for power: sim (the task's testbench) | default")
       ->check(CLI::IsMember({"sim", "default"}))->capture_default_str();
   sub->add_flag("--ppa-no-cache", flags->ppaNoCache, "Do not use the PPA cache");
+  addJudgeOptions(*sub, flags->judge, flags->judgeTimeout);
 
   sub->callback([flags, llm, sub, &exitCode] {
     auto tasks = flags->dataset.empty() ? loadSuite(flags->suite) : loadDataset(flags->dataset);
@@ -115,6 +119,8 @@ void addRunCommand(CLI::App& app, int& exitCode) {
     if (!flags->noControls && (flags->controls || !flags->dataset.empty())) o.modes.insert(ModeId::Controls);
     if (flags->compat == "verilogeval") o.modes.insert(ModeId::VerilogEval);
     if (flags->ppa) o.modes.insert(ModeId::Ppa);
+    if (flags->judge != "sim") o.modes.insert(ModeId::Equiv);
+    o.judge.timeout = std::chrono::milliseconds(static_cast<long long>(flags->judgeTimeout * 1000));
     if (flags->clockPeriod > 0) o.ppa.clockPeriodNs = flags->clockPeriod;
     o.ppa.simulationActivity = flags->ppaActivity == "sim";
     o.ppa.useCache = !flags->ppaNoCache;

@@ -62,4 +62,15 @@ CLI::Option* addSimListOption(CLI::App& sub, std::vector<std::string>& simulator
       ->check(CLI::IsMember(simulatorNames()));
 }
 
+void addJudgeOptions(CLI::App& sub, std::string& judge, double& timeoutSeconds) {
+  sub.add_option("--judge", judge,
+                 "sim: the testbench decides; equiv|both: also prove each candidate equivalent to the reference "
+                 "(unknown is never a pass)")
+      ->check(CLI::IsMember({"sim", "equiv", "both"}))
+      ->capture_default_str();
+  sub.add_option("--judge-timeout", timeoutSeconds, "Seconds the equivalence judge may spend on one candidate")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
+}
+
 }  // namespace rtlarena::cli

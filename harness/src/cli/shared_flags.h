@@ -35,4 +35,9 @@ CLI::Option* addSimOption(CLI::App& sub, SimulatorKind& simulator);
 /// icarus,verilator as it does for one candidate. Repeats are dropped, the order is kept.
 CLI::Option* addSimListOption(CLI::App& sub, std::vector<std::string>& simulators, const std::string& description);
 
+/// --judge sim|equiv|both and --judge-timeout SECONDS (`run`, `eval`): besides the testbench,
+/// prove each candidate equivalent to the reference. The testbench always runs: it is the
+/// policy and compile gate, and what the proof is compared with.
+void addJudgeOptions(CLI::App& sub, std::string& judge, double& timeoutSeconds);
+
 }  // namespace rtlarena::cli

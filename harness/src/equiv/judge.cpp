@@ -19,6 +19,38 @@ namespace rtlarena::equiv {
 namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;
 
+// "cycle 3: q ref 0101 cand 0111" from a counterexample.
+std::string describeCounterexample(const equiv::Counterexample& cex) {
+  std::string out = "cycle " + std::to_string(cex.cycle) + ":";
+  for (const auto& d : cex.outputs) out += " " + d.output + " ref " + d.reference + " cand " + d.candidate;
+  return out;
+}
+
+Evaluation asEvaluation(const equiv::EquivResult& r) {
+  Evaluation e;
+  e.simulator = "equiv";
+  e.logTail = r.logTail;
+  e.wallSeconds = r.seconds;
+  switch (r.verdict) {
+    case equiv::EquivVerdict::Equivalent:
+      e.verdict = Verdict::Pass;
+      e.cls = "equivalent";
+      e.message = r.reason;
+      break;
+    case equiv::EquivVerdict::NotEquivalent:
+      e.verdict = Verdict::Mismatch;
+      e.cls = "not_equivalent";
+      e.message = r.counterexample ? describeCounterexample(*r.counterexample) : r.reason;
+      break;
+    case equiv::EquivVerdict::Unknown:
+      e.verdict = Verdict::Mismatch;
+      e.cls = "unknown";
+      e.message = r.reason;
+      break;
+  }
+  return e;
+}
+
 std::string_view equivVerdictName(EquivVerdict v) {
   switch (v) {
     case EquivVerdict::Equivalent: return "equivalent";

@@ -13,6 +13,7 @@
 
 #include "rtlarena/core/result.h"
 #include "rtlarena/core/sandbox.h"
+#include "rtlarena/eval/verdict.h"
 #include "rtlarena/tasks/task.h"
 
 namespace rtlarena::equiv {
@@ -94,6 +95,13 @@ Result<SelfCheck> selfCheck(const Task& task, const EquivOptions& options);
 /// (`reset`, `rst`, `areset`, `rst_n`, `resetn`, `nreset`, `aresetn`, ... case-insensitive, an
 /// `_i` suffix ignored). Empty when no input looks like a reset. `activeLow` is set for names
 /// ending in `n`/`_n`/`_b` after rst/reset, or starting with `n`.
+/// A judge's result as a verdict of its own (`--judge`): `equivalent` is the only pass;
+/// `not_equivalent` (message: the counterexample's differing outputs) and `unknown` (message:
+/// why) are mismatches of those classes.
+Evaluation asEvaluation(const EquivResult& result);
+/// "cycle 3: q ref 0101 cand 0111".
+std::string describeCounterexample(const Counterexample& cex);
+
 std::string resetInput(const std::vector<std::string>& inputs, bool* activeLow);
 
 }  // namespace rtlarena::equiv

@@ -5,6 +5,7 @@
 // in a ModeRegistry; the run driver knows no mode by name.
 #pragma once
 
+#include <chrono>
 #include <functional>
 #include <map>
 #include <memory>
@@ -35,12 +36,14 @@ enum class ModeId {
   SecondSimulator,  ///< `--sim both`: Verilator's verdict next to Icarus's
   Controls,         ///< the golden design and an empty module, scored like a model's samples
   Ppa,              ///< area, delay and power of passing samples against the reference
+  Equiv,            ///< `--judge equiv|both`: formal equivalence with the reference
 };
 
 /// Names stored in `evaluations.mode` and `extras.kind`; stable across versions.
 inline constexpr const char* kNativeMode = "native";
 inline constexpr const char* kCompatMode = "verilogeval";
 inline constexpr const char* kSecondSimulatorMode = "verilator";
+inline constexpr const char* kEquivMode = "equiv";
 /// Store extras naming the problems whose golden design fails in VerilogEval's own harness.
 inline constexpr const char* kErrataCompatKind = "errata-verilogeval";
 
@@ -118,9 +121,15 @@ struct PpaSettings {
   bool simulationActivity = true;       ///< activity from the task's testbench
   bool useCache = true;
 };
+/// The equivalence judge's budget per sample (`--judge`).
+struct JudgeSettings {
+  std::chrono::milliseconds timeout{30000};
+  int bound = 20;  ///< induction length and bounded-check depth, cycles
+};
 struct ModeConfig {
   EvalOptions eval;  ///< native options; eval.simulator is never Both here
   PpaSettings ppa;
+  JudgeSettings judge;
 };
 
 using ModeFactory = std::function<Result<std::unique_ptr<EvalMode>>(const ModeConfig&)>;

@@ -30,6 +30,7 @@ struct RunOptions {
   /// Modes besides Native: VerilogEval, Controls, Ppa.
   std::set<ModeId> modes;
   PpaSettings ppa;              ///< with ModeId::Ppa
+  JudgeSettings judge;          ///< with ModeId::Equiv
   int shots = 0;
   std::string promptTemplateDir;
   bool progress = true;         ///< progress bar on a terminal, plain lines otherwise

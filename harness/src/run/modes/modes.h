@@ -9,5 +9,7 @@ Result<std::unique_ptr<EvalMode>> makeNativeMode(const ModeConfig& config);
 Result<std::unique_ptr<EvalMode>> makeVerilogEvalMode(const ModeConfig& config);
 Result<std::unique_ptr<EvalMode>> makeSecondSimulatorMode(const ModeConfig& config);
 Result<std::unique_ptr<EvalMode>> makeControlsMode(const ModeConfig& config);
+Result<std::unique_ptr<EvalMode>> makeEquivMode(const ModeConfig& config);
+ModeReporter equivModeReporter();
 
 }  // namespace rtlarena
