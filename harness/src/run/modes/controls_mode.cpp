@@ -21,9 +21,7 @@ Subject control(const Task& task, SubjectKind kind, const std::string& code) {
   s.record.rawAnswer = "```verilog\n" + code + "\n```\n";
   // Extracted from its answer exactly as a model's would be, so a model that writes the same
   // design has the same input (and one evaluation).
-  ExtractOptions eo;
-  eo.top = task.top;
-  if (task.kind == TaskKind::CodeComplete) eo.interfaceHeader = task.interface;
+  ExtractOptions eo = extractOptionsFor(task);
   s.record.code = extractCandidate(s.record.rawAnswer, eo).code;
   if (s.record.code.empty()) s.record.code = code;
   s.record.codeHash = sha256Hex(s.record.code);
