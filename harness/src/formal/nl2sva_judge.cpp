@@ -90,7 +90,9 @@ FormalJudgement judgeNl2svaAnswer(const Task& task, const std::string& answer, c
                           "the answer uses '" + *word + "', which could constrain the design; the answer may only assert"));
   const std::string ref = task.goldenCandidate;
   auto check = [&](const std::string& assumed, const std::string& proven) -> Result<CheckReport> {
-    auto r = checkAssertions(taskCheckRequest(task, {{"assumed.sv", assumed}, {"proven.sv", proven}}), options);
+    CheckRequest req = taskCheckRequest(task, {{"assumed.sv", assumed}, {"proven.sv", proven}});
+    req.alignAttempts = true;  // both sides speak of the same attempts
+    auto r = checkAssertions(req, options);
     if (r) seconds += r->seconds;
     return r;
   };
