@@ -68,8 +68,9 @@ Result<std::optional<ModeReport>> formalSummary(Store& store) {
       const json& d = detailOf[std::string(row) + ":" + r.taskId + "#" + std::to_string(r.sample)];
       if (kind->second == "assertion") {
         side.scoreByTask[r.taskId].push_back(d.is_object() ? d.value("score", 0.0) : 0.0);
-        if (d.is_object())
-          for (const auto& [v, n] : d.value("counts", json::object()).items()) side.verdicts[v] += n.get<int>();
+        const json counts = d.is_object() ? d.value("counts", json::object()) : json::object();
+        for (const auto& [v, n] : counts.items())
+          if (n.is_number()) side.verdicts[v] += n.get<int>();
       } else {
         side.answers += 1;
         const bool syntaxOk = d.is_object() && d.value("syntax_ok", false);
@@ -87,7 +88,9 @@ Result<std::optional<ModeReport>> formalSummary(Store& store) {
   json out = json::object();
   std::string text = "\n";
   TextTable table({"formal", "score", "answers", "detail"});
-  for (const auto& [row, side] : sides) {
+  for (const char* rowName : {kNativeMode, "golden", "control"}) {
+    const std::string row = rowName;
+    const Side& side = sides[row];
     if (!side.scoreByTask.empty()) {
       int answers = 0;
       for (const auto& [t, v] : side.scoreByTask) answers += static_cast<int>(v.size());
