@@ -12,6 +12,8 @@
 #include "rtlarena/core/text.h"
 #include "rtlarena/eval/extract.h"
 #include "rtlarena/formal/answer_judge.h"
+#include "rtlarena/formal/assertion_mode.h"
+#include "rtlarena/run/run_driver.h"
 #include "rtlarena/store/store.h"
 #include "rtlarena/tasks/dataset.h"
 #include "rtlarena/tasks/suite.h"
@@ -244,4 +246,45 @@ TEST(AssertionRun, EvalJudgesOnePropertyFile) {
   auto wrong = cli({"eval", "--task", task.string(), (task / "bad/wrong_1.sv").string()}, tmp->path().string());
   EXPECT_EQ(wrong.exitCode, 1) << wrong.err << wrong.out;
   EXPECT_TRUE(contains(wrong.out, "cex")) << wrong.out;
+}
+
+TEST(AssertionRun, OtherBenchmarksRunAsPublished) {
+  auto tmp = TempDir::create("assert-datasets");
+  ASSERT_TRUE(tmp.ok());
+  auto fv = cli({"run", "--dataset", "fveval-nl2sva:" + (kRoot / "tests/fixtures/fveval/nl2sva_small.csv").string(), "--model",
+                 "reference", "--no-control-cache", "--no-progress", "--out", (tmp->path() / "fv").string(), "--json"},
+                tmp->path().string());
+  ASSERT_EQ(fv.exitCode, 0) << fv.err;
+  auto j = nlohmann::json::parse(fv.out, nullptr, false);
+  ASSERT_TRUE(j.is_object()) << fv.out;
+  EXPECT_DOUBLE_EQ(j["formal"]["native"]["nl2sva_functional"].get<double>(), 1.0) << fv.out;
+  EXPECT_DOUBLE_EQ(j["formal"]["native"]["nl2sva_syntax"].get<double>(), 1.0) << fv.out;
+  EXPECT_FALSE(j["formal"].contains("control")) << "FVEval brings no wrong assertions: " << fv.out;
+  auto ab = cli({"run", "--dataset", "assertionbench:" + (kRoot / "tests/fixtures/assertionbench/verilog_designs.json").string(),
+                 "--model", "reference", "--no-control-cache", "--no-progress", "--out", (tmp->path() / "ab").string(), "--json"},
+                tmp->path().string());
+  ASSERT_EQ(ab.exitCode, 0) << ab.err;
+  j = nlohmann::json::parse(ab.out, nullptr, false);
+  ASSERT_TRUE(j.is_object()) << ab.out;
+  EXPECT_EQ(j["formal"]["native"]["assertion_answers"], 2) << ab.out;  // no golden set: nothing to answer with
+}
+
+TEST(AssertionRun, ARunMixingAssertionAndDesignTasksIsRefusedBeforeAnythingIsStored) {
+  auto tmp = TempDir::create("assert-mixed");
+  ASSERT_TRUE(tmp.ok());
+  ModeRegistry registry;
+  registerAssertionMode(registry);
+  RunOptions o;
+  o.tasks = {suiteTask("assertions", "mod10_counter")};
+  auto rtl = loadSuiteDir(kRoot / "tests/fixtures/tasks");
+  ASSERT_TRUE(rtl.ok()) << rtl.error().describe();
+  o.tasks.push_back(rtl->front());
+  o.provider.spec = "reference";
+  o.outDir = (tmp->path() / "run").string();
+  o.progress = false;
+  o.registry = &registry;
+  auto r = runBenchmark(o);
+  ASSERT_FALSE(r.ok());
+  EXPECT_TRUE(contains(r.error().message, "not both")) << r.error().message;
+  EXPECT_FALSE(fs::exists(tmp->path() / "run" / "results.sqlite"));
 }

@@ -6,6 +6,7 @@
 #include "modes.h"
 
 #include "rtlarena/core/hash.h"
+#include "rtlarena/core/text.h"
 #include "rtlarena/eval/extract.h"
 #include "rtlarena/tasks/dataset.h"
 
@@ -34,8 +35,12 @@ class ControlsMode final : public EvalMode {
   ModeId id() const override { return ModeId::Controls; }
   std::string_view name() const override { return "controls"; }
   std::vector<Subject> subjects(const Task& task) const override {
-    return {control(task, SubjectKind::Golden, task.goldenCandidate),
-            control(task, SubjectKind::EmptyModule, negativeControlCandidate(task))};
+    // A dataset without golden or wrong properties (AssertionBench, FVEval) has no such control.
+    std::vector<Subject> out;
+    if (!trim(task.goldenCandidate).empty()) out.push_back(control(task, SubjectKind::Golden, task.goldenCandidate));
+    if (const std::string negative = negativeControlCandidate(task); !trim(negative).empty())
+      out.push_back(control(task, SubjectKind::EmptyModule, negative));
+    return out;
   }
   std::optional<ModeJob> job(const Task&, const Subject&, const ModeResult*) const override { return std::nullopt; }
   ModeResult evaluate(const Task&, const ModeJob&, const ModeResult*) const override { return {}; }
