@@ -288,3 +288,32 @@ TEST(AssertionRun, ARunMixingAssertionAndDesignTasksIsRefusedBeforeAnythingIsSto
   EXPECT_TRUE(contains(r.error().message, "not both")) << r.error().message;
   EXPECT_FALSE(fs::exists(tmp->path() / "run" / "results.sqlite"));
 }
+
+TEST(AssertionTask, AnswersThatChangeTheDesignAreRefused) {
+  Task t = suiteTask("assertions", "sync_fifo4");
+  // Defining the design's module again would replace it with one where the claim holds.
+  auto redefined = judgeAssertionAnswer(
+      t, "module sync_fifo4(input clk); wire [2:0] count = 3'd0; endmodule\n"
+         "assert property (@(posedge clk) count == 3'd0);\n",
+      options());
+  EXPECT_EQ(redefined.eval.verdict, Verdict::PolicyViolation) << redefined.eval.message;
+  EXPECT_EQ(redefined.eval.cls, "drives_design");
+  // A bound checker that assigns the design's signal instead of reading it.
+  auto driving = judgeAssertionAnswer(t,
+                                      "module chk(input clk, input [2:0] count);\n"
+                                      "  always @(posedge clk) count <= 3'd0;\n"
+                                      "  a: assert property (@(posedge clk) count <= 3'd0);\n"
+                                      "endmodule\nbind sync_fifo4 chk u_chk(.*);\n",
+                                      options());
+  EXPECT_EQ(driving.eval.verdict, Verdict::PolicyViolation) << driving.eval.message;
+  // Reading them, with helper logic of its own and comparisons, is what checkers do.
+  auto reading = judgeAssertionAnswer(t,
+                                      "module chk(input clk, input rst_n, input [2:0] count);\n"
+                                      "  reg [2:0] last;\n"
+                                      "  always @(posedge clk) if (count <= 3'd4) last <= count;\n"
+                                      "  property small; @(posedge clk) count <= 3'd4; endproperty\n"
+                                      "  a: assert property (small);\n"
+                                      "endmodule\nbind sync_fifo4 chk u_chk(.*);\n",
+                                      options());
+  EXPECT_EQ(reading.eval.verdict, Verdict::Pass) << reading.eval.message << reading.eval.logTail;
+}

@@ -3,13 +3,17 @@
 // verdict and the sample's verdict is Pass only when every assertion is proven and not vacuous.
 #include "rtlarena/formal/answer_judge.h"
 
+#include <algorithm>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <regex>
 #include <set>
 
 #include "rtlarena/core/text.h"
+#include "rtlarena/formal/props_file.h"
 #include "rtlarena/formal/sv_lexer.h"
+#include "rtlarena/formal/top_ports.h"
+#include "rtlarena/tasks/verilog_scan.h"
 
 namespace rtlarena::formal {
 
@@ -75,6 +79,38 @@ std::optional<std::string> constrainingConstruct(const std::string& props) {
   return std::nullopt;
 }
 
+std::optional<std::string> designInterference(const std::string& props, const std::string& design) {
+  std::set<std::string> designModules;
+  for (const auto& m : declaredModules(design)) designModules.insert(m.name);
+  const auto answerModules = declaredModules(props);
+  for (const auto& m : answerModules)
+    if (designModules.count(m.name)) return "defines module '" + m.name + "', which replaces the design's";
+  // A checker module's inputs are the design's signals: it may read them, never assign them.
+  // Assertion items and property/sequence declarations are expressions, not assignments.
+  std::vector<std::pair<std::size_t, std::size_t>> skip;
+  for (const auto& a : scanPropsFiles({{"answer.sv", props}}).assertions) skip.emplace_back(a.begin, a.end);
+  const auto tokens = lexSystemVerilog(props).tokens;
+  std::set<std::string> inputs;
+  int declaration = 0;
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    const Token& t = tokens[i];
+    if (t.text == "module" && i + 1 < tokens.size()) {
+      inputs.clear();
+      for (const auto& p : topInputs(props, tokens[i + 1].text)) inputs.insert(p.name);
+    }
+    if (t.text == "property" || t.text == "sequence") ++declaration;
+    if (t.text == "endproperty" || t.text == "endsequence") declaration = std::max(0, declaration - 1);
+    const bool inItem = std::any_of(skip.begin(), skip.end(), [&](const auto& r) { return t.begin >= r.first && t.begin < r.second; });
+    if (inItem || declaration > 0 || t.kind != TokenKind::Ident || !inputs.count(t.text) || i + 1 >= tokens.size()) continue;
+    const std::string prev = i ? tokens[i - 1].text : ";";
+    const std::string next = tokens[i + 1].text;
+    const bool assigned = prev == "assign" || ((next == "<=" || next == "=") && (prev == ";" || prev == ")" || prev == "begin" ||
+                                                                                prev == "else" || prev == "end"));
+    if (assigned) return "assigns '" + t.text + "', a signal of the design";
+  }
+  return std::nullopt;
+}
+
 FormalJudgement judgeFormalAnswer(const Task& task, const std::string& answer, const CheckOptions& options) {
   return task.kind == TaskKind::Nl2sva ? judgeNl2svaAnswer(task, answer, options)
                                        : judgeAssertionAnswer(task, answer, options);
@@ -91,7 +127,13 @@ FormalJudgement judgeAssertionAnswer(const Task& task, const std::string& answer
                          "the answer uses '" + *word + "', which could constrain the design; assertion answers may only observe it");
     return j;
   }
-  auto report = checkAssertions(taskCheckRequest(task, {{"answer.sv", placeAnswer(task, answer)}}), options);
+  const std::string placed = placeAnswer(task, answer);
+  if (auto why = designInterference(placed, task.reference)) {
+    j.eval = withVerdict(Verdict::PolicyViolation, "drives_design",
+                         "the answer " + *why + "; assertion answers may only observe the design");
+    return j;
+  }
+  auto report = checkAssertions(taskCheckRequest(task, {{"answer.sv", placed}}), options);
   if (!report) {
     // Our design elaborates alone (the dataset test checks it), so a Parse error here is the
     // answer's doing (a module that clashes with the design's, say); anything else is ours.

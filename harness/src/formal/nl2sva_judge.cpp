@@ -88,6 +88,8 @@ FormalJudgement judgeNl2svaAnswer(const Task& task, const std::string& answer, c
   if (auto word = constrainingConstruct(answer))
     return done(verdictOf(Verdict::PolicyViolation, *word,
                           "the answer uses '" + *word + "', which could constrain the design; the answer may only assert"));
+  if (auto why = designInterference(answer, task.reference))
+    return done(verdictOf(Verdict::PolicyViolation, "drives_design", "the answer " + *why + "; the answer may only assert"));
   const std::string ref = task.goldenCandidate;
   auto check = [&](const std::string& assumed, const std::string& proven) -> Result<CheckReport> {
     CheckRequest req = taskCheckRequest(task, {{"assumed.sv", assumed}, {"proven.sv", proven}});

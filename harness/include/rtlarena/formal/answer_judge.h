@@ -38,6 +38,11 @@ CheckRequest taskCheckRequest(const Task& task, std::vector<SourceFile> props);
 /// Answers that use one are refused: a model must not be able to make its assertions true.
 std::optional<std::string> constrainingConstruct(const std::string& props);
 
+/// What in `props` would change the design rather than observe it: a module of the design
+/// defined again, or a checker module that assigns one of its inputs (the design's signals);
+/// nullopt when nothing does.
+std::optional<std::string> designInterference(const std::string& props, const std::string& design);
+
 /// Judges an answer to `task` (assertion or nl2sva). Never fails: rtlarena's own failures are a
 /// HarnessError evaluation, the answer's problems are verdicts.
 FormalJudgement judgeFormalAnswer(const Task& task, const std::string& answer, const CheckOptions& options);
