@@ -92,6 +92,15 @@ TEST(AbcLog, StatusLinesGiveAnswersInOrder) {
                                2, 0);
   EXPECT_EQ(two.assertion, SolverAnswer::Failed);
   EXPECT_EQ(two.frame, 5);
+  // `ind` after a failing bounded search overwrites the status with its step
+  // proof; the counterexample stands.
+  AbcOutcome step = parseAbcLog(
+      "Output 0 of miter \"model\" was asserted in frame 4. Time = 0.02 sec\n"
+      "Networks are equivalent.  Time = 0.01 sec\n"
+      "Status = 1  Frames = 3   CEX: Po = 0  Frame = 4\n",
+      1, 0);
+  EXPECT_EQ(step.assertion, SolverAnswer::Failed);
+  EXPECT_EQ(step.frame, 4);
 }
 
 TEST(ProofFiles, OutputsAreMappedToLabelsAndConstantFlagsKept) {

@@ -52,6 +52,32 @@ TEST(Prompt, ShotsAddExamplePairsOfTheSameKindFirst) {
   EXPECT_TRUE(contains((*c)[1].content, "Complete the hardware module"));
 }
 
+TEST(Prompt, AssertionTasksShowTheDesignAndAskForAssertionsOnly) {
+  auto tasks = loadSuite("assertions");
+  ASSERT_TRUE(tasks) << tasks.error().message;
+  const Task& t = tasks->front();
+  auto m = renderPrompt(t, {});
+  ASSERT_TRUE(m) << m.error().message;
+  const std::string& user = m->back().content;
+  EXPECT_TRUE(contains(user, std::string(trim(t.spec))));
+  EXPECT_TRUE(contains(user, "module " + t.top));
+  EXPECT_TRUE(contains(user, "assert property"));
+  EXPECT_FALSE(contains(user, "{design}"));
+  auto nl = loadSuite("nl2sva");
+  ASSERT_TRUE(nl) << nl.error().message;
+  auto n = renderPrompt(nl->front(), {});
+  ASSERT_TRUE(n) << n.error().message;
+  EXPECT_TRUE(contains(n->back().content, std::string(trim(nl->front().spec))));
+  // A template folder without the kind's template names the missing file.
+  auto dir = TempDir::create("prompts-noassert");
+  ASSERT_TRUE(dir);
+  for (const char* f : {"system.txt", "spec-to-rtl.txt", "code-complete.txt"})
+    ASSERT_TRUE(writeFile(dir->path() / f, "x {spec}"));
+  auto missing = renderPrompt(t, {0, dir->path().string()});
+  ASSERT_FALSE(missing);
+  EXPECT_TRUE(contains(missing.error().message, "assertion.txt")) << missing.error().message;
+}
+
 TEST(Prompt, TooManyShotsIsAnError) {
   auto m = renderPrompt(specTask(), {99, ""});
   ASSERT_FALSE(m);

@@ -14,6 +14,7 @@
 #include "rtlarena/eval/evaluator.h"
 #include "rtlarena/equiv/judge.h"
 #include "rtlarena/eval/extract.h"
+#include "rtlarena/formal/answer_judge.h"
 #include "rtlarena/tasks/suite.h"
 
 namespace rtlarena::cli {
@@ -55,18 +56,25 @@ void addEvalCommand(CLI::App& app, int& exitCode) {
     if (!sandbox) { exitCode = reportError(sandbox.error()); return; }
     std::string code = *text;
     if (f->raw) {
-      ExtractOptions eo;
-      eo.top = task->top;
-      if (task->kind == TaskKind::CodeComplete) eo.interfaceHeader = task->interface;
+      ExtractOptions eo = extractOptionsFor(*task);
       code = extractCandidate(*text, eo).code;
     }
     EvalOptions eo;
     eo.sandbox = *sandbox;
     // `both`: Icarus, then Verilator on the same candidate; a verdict that differs between
     // them points at a race or an X-dependent testbench rather than at the candidate.
-    const bool both = f->simulator == SimulatorKind::Both;
+    const bool both = f->simulator == SimulatorKind::Both && !isFormalKind(task->kind);
     std::vector<Evaluation> evals;
-    for (SimulatorKind sim : both ? std::vector{SimulatorKind::Icarus, SimulatorKind::Verilator} : std::vector{f->simulator}) {
+    std::string formalDetail;  // assertion and nl2sva tasks: the checker's verdict per assertion
+    if (isFormalKind(task->kind)) {
+      formal::CheckOptions co;
+      co.sandbox = *sandbox;
+      formal::FormalJudgement j = formal::judgeFormalAnswer(*task, code, co);
+      evals.push_back(std::move(j.eval));
+      formalDetail = std::move(j.detailJson);
+    }
+    for (SimulatorKind sim : isFormalKind(task->kind) ? std::vector<SimulatorKind>{}
+                             : both ? std::vector{SimulatorKind::Icarus, SimulatorKind::Verilator} : std::vector{f->simulator}) {
       eo.simulator = sim;
       evals.push_back(Evaluator(eo).evaluate(*task, code));
       // Messages speak of the user's file, not of the job's copy of it.
@@ -99,6 +107,7 @@ void addEvalCommand(CLI::App& app, int& exitCode) {
     };
     if (f->json) {
       nlohmann::json j = toJson(evals[0]);
+      if (!formalDetail.empty()) j["formal"] = nlohmann::json::parse(formalDetail);
       if (both) {
         j["verilator"] = toJson(evals[1]);
         j["simulators_disagree"] = disagree;

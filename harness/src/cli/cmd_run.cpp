@@ -69,7 +69,7 @@ void addRunCommand(CLI::App& app, int& exitCode) {
   sub->add_flag("--no-sandbox", flags->noSandbox, "Run model code without bubblewrap (unsafe)");
   sub->add_flag("--no-progress", flags->noProgress, "No progress output");
   addSimOption(*sub, flags->simulator);
-  sub->add_option("--dataset", flags->dataset, "FORMAT:PATH of another benchmark (verilogeval2, verilogeval1, rtllm, jsonl, native)");
+  sub->add_option("--dataset", flags->dataset, "FORMAT:PATH of another benchmark (verilogeval2, verilogeval1, rtllm, jsonl, assertionbench, fveval-nl2sva, fveval-design2sva, native)");
   sub->add_option("--compat", flags->compat, "Also score as another harness does: verilogeval")->check(CLI::IsMember({"verilogeval"}));
   sub->add_option("--errata", flags->errata, "Errata file (rtlarena audit): its problems are reported apart from the score");
   sub->add_flag("--controls", flags->controls, "Also run the golden ceiling and negative control (default with --dataset)");

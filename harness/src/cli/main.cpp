@@ -4,6 +4,7 @@
 
 #include "commands.h"
 #include "common.h"
+#include "rtlarena/formal/assertion_mode.h"
 #include "rtlarena/synth/ppa_mode.h"
 
 namespace rtlarena::cli {
@@ -45,6 +46,7 @@ int main(int argc, char** argv) {
   int exitCode = kExitOk;
   // Modes from libraries above the harness join its registry here, where both are linked.
   rtlarena::synth::registerPpaMode();
+  rtlarena::formal::registerAssertionMode();
   addRunCommand(app, exitCode);
   addEvalCommand(app, exitCode);
   addListCommand(app, exitCode);

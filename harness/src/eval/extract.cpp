@@ -87,6 +87,7 @@ std::string stripReasoning(const std::string& answer) {
 }
 
 Extraction extractCandidate(const std::string& answer, const ExtractOptions& options) {
+  if (options.properties) return extractProperties(answer);
   Extraction ex;
   const std::string text = stripReasoning(answer);
 

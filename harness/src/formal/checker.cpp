@@ -116,6 +116,7 @@ private:
   PropsSet props_;
   std::vector<Item> items_;
   fs::path jobDir_;
+  int minHistory_ = 0; ///< alignAttempts: the longest `$past` history of all
   ProofFiles files_;
   std::set<int> deadModules_, deadBinds_, deadFiles_;
   std::string yosysLog_;
@@ -198,6 +199,15 @@ private:
         translate(item, a, firstChecked);
       items_.push_back(std::move(item));
     }
+    if (req_.alignAttempts) {
+      for (const auto &item : items_)
+        if (item.monitor)
+          minHistory_ = std::max(minHistory_, item.monitor->history);
+      for (auto &item : items_)
+        if (item.monitor)
+          translate(item, props_.assertions[static_cast<std::size_t>(item.index)],
+                    firstChecked);
+    }
     checkInstantiation();
   }
 
@@ -232,6 +242,7 @@ private:
     ctx.name = "rtlarena_a" + std::to_string(item.index);
     ctx.assume = a.kind == AssertionKind::Assume;
     ctx.firstCheckedCycle = firstChecked;
+    ctx.minHistory = minHistory_;
     std::string problem;
     auto clockTokens =
         afterPosedge(mod && !mod->defaultClock.empty() ? mod->defaultClock

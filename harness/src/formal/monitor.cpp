@@ -291,7 +291,8 @@ Translation translateProperty(const PropertySpec &spec,
   Monitor m;
   m.window = window;
   m.history = history;
-  m.firstCheck = ctx.firstCheckedCycle + history + window;
+  m.firstCheck =
+      ctx.firstCheckedCycle + std::max(history, ctx.minHistory) + window;
   m.assertLabel = ctx.name;
   m.coverLabel = implication && !ctx.assume ? ctx.name + "_v" : "";
   const std::string cyc = ctx.name + "_cyc";

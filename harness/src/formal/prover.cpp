@@ -20,16 +20,21 @@ std::string fixed(double v) {
 }
 
 // One output's cone. Assertions usually hold and monitors are usually
-// inductive, so cheap k-induction goes first (its base case also finds shallow
-// counterexamples); a bounded search then gives the shortest deeper
+// inductive, so cheap k-induction goes first, after the short bounded search
+// that is its base case (and finds shallow counterexamples); a bounded search then gives the shortest deeper
 // counterexample, and pdr proves what induction could not. Vacuity probes
 // usually fail (the antecedent is reachable), so they start with the search.
 std::string problemScript(const std::string &aig, int output, bool probe,
                           int frames, double seconds) {
   std::string s = "read_aiger " + aig + "; fold; cone -O " +
                   std::to_string(output) + " -s; scleanup; strash; ";
+  // ABC's `ind` checks only the inductive step: the base case (no failure in the
+  // first 8 frames) must come from a bounded search first, or a property that
+  // fails early but whose failure is not reachable from a run of good states
+  // would be "proven".
   if (!probe)
-    s += "ind -F 8 -T " + fixed(seconds * 0.1) + "; ";
+    s += "bmc3 -F 9 -T " + fixed(seconds * 0.1) + "; ind -F 8 -T " +
+         fixed(seconds * 0.1) + "; ";
   return s + "bmc3 -F " + std::to_string(frames) + " -T " +
          fixed(std::min(2.0, seconds * 0.2)) + "; pdr -T " +
          fixed(seconds * 0.6) + "; print_status; ";
@@ -71,7 +76,11 @@ AbcOutcome parseAbcLog(const std::string &log, std::size_t assertionOutputs,
       bound = std::max(bound, std::stoi(m[1].str()));
     if (std::regex_search(line, m, statusRe)) {
       int s = std::stoi(m[1].str());
-      answers.push_back(s == 1   ? SolverAnswer::Proven
+      // A counterexample found by any engine of the script is final: `ind`
+      // after a failing search still reports its (base-case-free) step as
+      // proven and overwrites the status.
+      answers.push_back(frame >= 0 ? SolverAnswer::Failed
+                        : s == 1   ? SolverAnswer::Proven
                         : s == 0 ? SolverAnswer::Failed
                                  : SolverAnswer::Undecided);
       frames.push_back(std::max(frame, 0));

@@ -1,5 +1,6 @@
 // Prompt rendering from the template files in datasets/prompts/ (or --prompt-template DIR):
-// system.txt, spec-to-rtl.txt, code-complete.txt with {spec}, {interface}, {top} and {format}
+// system.txt, spec-to-rtl.txt, code-complete.txt (assertion.txt and nl2sva.txt for those kinds,
+// which also have {design}) with {spec}, {interface}, {top} and {format}
 // placeholders; format.txt (the output-format instruction, optional) fills {format};
 // answer.txt (optional, with {code}) shapes the answers of in-context examples.
 // In-context examples come from DIR/examples/: task folders of ours (docs/TASK_FORMAT.md),
@@ -24,6 +25,7 @@ namespace {
 
 struct Templates {
   std::string system, specToRtl, codeComplete, format, answer;
+  std::string assertion, nl2sva;  ///< optional: needed only by those kinds of task
 };
 
 Result<std::string> required(const fs::path& file) {
@@ -44,13 +46,19 @@ Result<Templates> loadTemplates(const fs::path& dir) {
   t.specToRtl = *spec;
   t.codeComplete = *complete;
   if (auto f = readFile(dir / "format.txt")) t.format = std::string(trim(*f));
+  if (auto a = readFile(dir / "assertion.txt")) t.assertion = *a;
+  if (auto a = readFile(dir / "nl2sva.txt")) t.nl2sva = *a;
   auto answer = readFile(dir / "answer.txt");
   t.answer = answer ? std::string(trim(*answer)) : "[BEGIN]\n{code}\n[DONE]";
   return t;
 }
 
 std::string fill(const Templates& t, const Task& task) {
-  std::string text = task.kind == TaskKind::CodeComplete ? t.codeComplete : t.specToRtl;
+  std::string text = task.kind == TaskKind::CodeComplete ? t.codeComplete
+                     : task.kind == TaskKind::Assertion  ? t.assertion
+                     : task.kind == TaskKind::Nl2sva     ? t.nl2sva
+                                                         : t.specToRtl;
+  if (isFormalKind(task.kind)) text = replaceAll(text, "{design}", std::string(trim(task.reference)));
   // {format} first: it may itself name {top}.
   text = replaceAll(text, "{format}", t.format);
   text = replaceAll(text, "{spec}", std::string(trim(task.spec)));
@@ -96,6 +104,10 @@ Result<std::vector<Message>> renderPrompt(const Task& task, const PromptOptions&
   fs::path dir = options.templateDir.empty() ? datasetsRoot() / "prompts" : fs::path(options.templateDir);
   auto templates = loadTemplates(dir);
   if (!templates) return templates.error();
+  if ((task.kind == TaskKind::Assertion && templates->assertion.empty()) ||
+      (task.kind == TaskKind::Nl2sva && templates->nl2sva.empty()))
+    return makeError(ErrorCode::BadConfig, (dir / (std::string(taskKindName(task.kind)) + ".txt")).string() +
+                                               ": missing prompt template (needed by task '" + task.id + "')");
 
   std::vector<Message> messages;
   messages.push_back({"system", templates->system});

@@ -27,6 +27,8 @@ std::string taskFingerprint(const Task& task) {
             {"limits", {task.limits.compileSeconds, task.limits.simSeconds, task.limits.memoryBytes,
                         task.limits.outputBytes, task.limits.fileBytes}}};
   for (const auto& f : task.supportFiles) j["support"].push_back({f.name, sha256Hex(f.text)});
+  for (const char* key : {"clock", "reset", "reset_active", "props_frame"})  // formal tasks' settings
+    if (auto it = task.meta.find(key); it != task.meta.end()) j["formal"][key] = it->second;
   return sha256Hex(j.dump());
 }
 

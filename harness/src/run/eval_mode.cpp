@@ -21,6 +21,7 @@ std::string_view modeIdName(ModeId id) {
     case ModeId::Controls: return "controls";
     case ModeId::Ppa: return "ppa";
     case ModeId::Equiv: return kEquivMode;
+    case ModeId::Assertion: return "assertion";
   }
   return "?";
 }

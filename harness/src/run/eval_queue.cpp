@@ -130,7 +130,7 @@ void EvalQueue::record(const EvalMode& mode, const Task& task, SubjectPtr subjec
     return;
   }
   if (auto s = mode.store(store_, task, *subject, result); !s) fail(s.error());
-  if (mode.id() == ModeId::Native && subject->kind == SubjectKind::Sample) progress_.tick(result.eval.passed());
+  if (mode.name() == kNativeMode && subject->kind == SubjectKind::Sample) progress_.tick(result.eval.passed());
   finished(mode, task, std::move(subject), std::make_shared<const ModeResult>(std::move(result)));
 }
 

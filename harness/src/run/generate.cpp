@@ -38,9 +38,7 @@ SampleRecord sampleFromAnswer(const Task& task, const Answer& a, const std::stri
   s.latencySeconds = a.latencySeconds;
   s.attempts = a.attempts;
   if (!a.error) {
-    ExtractOptions eo;
-    eo.top = task.top;
-    if (task.kind == TaskKind::CodeComplete) eo.interfaceHeader = task.interface;
+    ExtractOptions eo = extractOptionsFor(task);
     Extraction ex = extractCandidate(a.text, eo);
     s.code = ex.code;
     s.codeHash = ex.code.empty() ? "" : sha256Hex(ex.code);

@@ -70,7 +70,9 @@ std::string controlCacheSalt(const ModeConfig& config) {
 
 std::pair<std::set<ModeId>, ModeConfig> runModes(const RunOptions& options) {
   std::set<ModeId> ids = options.modes;
-  ids.insert(ModeId::Native);
+  // Assertion and nl2sva tasks are judged by the formal checker: its mode gives their verdicts.
+  const bool formal = std::any_of(options.tasks.begin(), options.tasks.end(), [](const Task& t) { return isFormalKind(t.kind); });
+  ids.insert(formal ? ModeId::Assertion : ModeId::Native);
   ModeConfig config;
   config.eval = options.eval;
   config.ppa = options.ppa;
@@ -153,7 +155,7 @@ Result<RunSummary> runBenchmark(const RunOptions& options) {
   summary->outDir = options.outDir;
   summary->wallSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - wallStart).count();
   summary->toolSeconds = queue.toolSeconds();
-  const auto native = queue.counts(ModeId::Native), compat = queue.counts(ModeId::VerilogEval);
+  const auto native = queue.counts(modeIds.count(ModeId::Assertion) ? ModeId::Assertion : ModeId::Native), compat = queue.counts(ModeId::VerilogEval);
   summary->evaluated = native.evaluated;
   summary->reused = native.reused;
   summary->compatEvaluated = compat.evaluated - compat.derived;

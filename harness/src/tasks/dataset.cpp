@@ -26,6 +26,9 @@ const std::vector<Format>& formats() {
       {"verilogeval1", "a VerilogEval v1 .jsonl file", loadVerilogEval1},
       {"rtllm", "an RTLLM v2 folder", loadRtllm},
       {"jsonl", "an rtlarena JSONL task file", loadJsonlDataset},
+      {"assertionbench", "AssertionBench's verilog_designs.json", loadAssertionBench},
+      {"fveval-nl2sva", "an FVEval NL2SVA .csv file", loadFvevalNl2sva},
+      {"fveval-design2sva", "an FVEval Design2SVA .csv file", loadFvevalDesign2sva},
       {"native", "a suite folder of task folders", [](const fs::path& p) { return loadSuiteDir(p); }},
   };
   return f;
@@ -69,6 +72,8 @@ Result<std::vector<Task>> loadDataset(const std::string& spec) {
 }
 
 std::string negativeControlCandidate(const Task& task) {
+  // Assertion tasks: the first wrong property file, which must not score.
+  if (isFormalKind(task.kind)) return task.badVariants.empty() ? std::string() : task.badVariants.front().text;
   std::string header = task.interface;
   if (header.empty() && !task.goldenCandidate.empty()) header = moduleHeader(task.goldenCandidate, task.top);
   if (header.empty()) return "module " + task.top + ";\nendmodule\n";

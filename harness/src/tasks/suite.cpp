@@ -9,6 +9,7 @@
 #include "rtlarena/core/files.h"
 #include "rtlarena/core/text.h"
 #include "rtlarena/core/tools.h"
+#include "formal_task.h"
 
 namespace rtlarena {
 
@@ -95,7 +96,7 @@ Result<Task> loadTaskDir(const fs::path& dir, const std::string& suite, bool wit
   if (j.is_discarded()) return taskError(jsonFile, "not valid JSON");
   if (!j.is_object()) return taskError(jsonFile, "must hold a JSON object");
 
-  if (auto s = rejectUnknownKeys(j, {"id", "kind", "top", "interface", "tags", "difficulty", "limits", "ppa"}, "", jsonFile); !s)
+  if (auto s = rejectUnknownKeys(j, {"id", "kind", "top", "interface", "tags", "difficulty", "limits", "ppa", "formal"}, "", jsonFile); !s)
     return s.error();
   if (j.contains("ppa")) {  // read by the PPA flow: {"clock_period_ns": N}
     if (!j["ppa"].is_object()) return taskError(jsonFile, "field 'ppa' must be an object");
@@ -118,12 +119,14 @@ Result<Task> loadTaskDir(const fs::path& dir, const std::string& suite, bool wit
   if (*kind == "spec-to-rtl") t.kind = TaskKind::SpecToRtl;
   else if (*kind == "code-complete") t.kind = TaskKind::CodeComplete;
   else if (*kind == "assertion") t.kind = TaskKind::Assertion;
-  else return taskError(jsonFile, "field 'kind' is '" + *kind + "'; expected spec-to-rtl, code-complete or assertion");
+  else if (*kind == "nl2sva") t.kind = TaskKind::Nl2sva;
+  else return taskError(jsonFile, "field 'kind' is '" + *kind + "'; expected spec-to-rtl, code-complete, assertion or nl2sva");
   auto top = requireString(j, "top", jsonFile);
   if (!top) return top.error();
   if (!std::regex_match(*top, std::regex("[A-Za-z_][A-Za-z0-9_]*")))
     return taskError(jsonFile, "field 'top' is not a Verilog identifier");
   t.top = *top;
+  if (isFormalKind(t.kind)) return loadFormalTask(dir, j, std::move(t), withBadVariants);
   auto ifc = requireString(j, "interface", jsonFile);
   if (!ifc) return ifc.error();
   t.interface = *ifc;

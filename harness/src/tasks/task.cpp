@@ -8,6 +8,7 @@ std::string_view taskKindName(TaskKind kind) {
     case TaskKind::SpecToRtl: return "spec-to-rtl";
     case TaskKind::CodeComplete: return "code-complete";
     case TaskKind::Assertion: return "assertion";
+    case TaskKind::Nl2sva: return "nl2sva";
   }
   return "unknown";
 }

@@ -18,7 +18,17 @@ struct Extraction {
 struct ExtractOptions {
   std::string top = "TopModule";
   std::string interfaceHeader;  ///< code-complete: prepended when the answer lacks the header
+  bool properties = false;      ///< the answer is assertions (extractProperties), not a module
 };
+
+/// The options a task's answers are extracted with.
+struct Task;
+ExtractOptions extractOptionsFor(const Task& task);
+
+/// Assertion answers: the text between [BEGIN] and [DONE] (a fence inside taken as its body),
+/// else every closed fenced block joined, else the whole answer when it asserts anything.
+/// Nothing is pruned: property files need no top module.
+Extraction extractProperties(const std::string& answer);
 
 /// Drops <think>…</think>, then prefers [BEGIN]…[DONE], then the fenced block that defines the
 /// top module (all fenced blocks when several modules are needed), then bare modules. The

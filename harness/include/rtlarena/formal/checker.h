@@ -30,6 +30,11 @@ struct CheckRequest {
       props; ///< property files: bind-style checker modules or bare assertions
   std::string clock; ///< empty: inferred from the top's inputs
   ResetChoice reset;
+  /// Every assertion and assumption judges attempts from the same first cycle
+  /// (the latest any of them needs for its `$past` history), so that two
+  /// properties compared by assuming one and proving the other speak of the
+  /// same attempts.
+  bool alignAttempts = false;
 };
 
 struct CheckOptions {

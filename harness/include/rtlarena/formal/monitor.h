@@ -25,6 +25,9 @@ struct MonitorContext {
                           ///< property has none
   int firstCheckedCycle = 0; ///< 1 when the reset is held in cycle 0, else 0
   bool assume = false;       ///< emit `assume` instead of `assert`
+  int minHistory = 0; ///< judge attempts only from where this much history
+                      ///< exists, even if the property reads less (aligns
+                      ///< the attempts of properties compared for equivalence)
 };
 
 struct Monitor {

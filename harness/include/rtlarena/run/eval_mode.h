@@ -37,6 +37,7 @@ enum class ModeId {
   Controls,         ///< the golden design and an empty module, scored like a model's samples
   Ppa,              ///< area, delay and power of passing samples against the reference
   Equiv,            ///< `--judge equiv|both`: formal equivalence with the reference
+  Assertion,        ///< assertion and nl2sva tasks: the formal checker in place of a simulation
 };
 
 /// Names stored in `evaluations.mode` and `extras.kind`; stable across versions.
@@ -46,6 +47,8 @@ inline constexpr const char* kSecondSimulatorMode = "verilator";
 inline constexpr const char* kEquivMode = "equiv";
 /// Store extras naming the problems whose golden design fails in VerilogEval's own harness.
 inline constexpr const char* kErrataCompatKind = "errata-verilogeval";
+/// Store extras holding a formal task's per-assertion verdicts, keyed "ROW:TASK#SAMPLE".
+inline constexpr const char* kFormalDetailKind = "formal";
 
 /// What is judged: one of the model's samples, or one of the dataset's controls.
 enum class SubjectKind {

@@ -12,7 +12,8 @@
 
 namespace rtlarena {
 
-/// Loads "verilogeval2:DIR", "verilogeval1:FILE.jsonl", "rtllm:DIR", "jsonl:FILE" or
+/// Loads "verilogeval2:DIR", "verilogeval1:FILE.jsonl", "rtllm:DIR", "jsonl:FILE",
+/// "assertionbench:FILE.json", "fveval-nl2sva:FILE.csv", "fveval-design2sva:FILE.csv" or
 /// "native:DIR". BadArgument for an unknown format, BadDataset for a malformed dataset.
 Result<std::vector<Task>> loadDataset(const std::string& spec);
 
@@ -33,6 +34,14 @@ Result<std::vector<Task>> loadRtllm(const std::filesystem::path& root);
 
 /// rtlarena's generic JSONL format (docs/DATASETS.md).
 Result<std::vector<Task>> loadJsonlDataset(const std::filesystem::path& file);
+
+/// AssertionBench: a JSON list of {file_name, verilog_design}; each design is an assertion task.
+Result<std::vector<Task>> loadAssertionBench(const std::filesystem::path& file);
+
+/// FVEval CSV (design_name, task_id, prompt, ref_solution, testbench): NL2SVA rows as nl2sva
+/// tasks, Design2SVA rows as assertion tasks whose answer completes the testbench module.
+Result<std::vector<Task>> loadFvevalNl2sva(const std::filesystem::path& file);
+Result<std::vector<Task>> loadFvevalDesign2sva(const std::filesystem::path& file);
 
 /// "FILE:LINE: what" (line 0: "FILE: what") as a BadDataset error.
 Error datasetError(const std::filesystem::path& file, int line, const std::string& what);

@@ -12,10 +12,17 @@ namespace rtlarena {
 enum class TaskKind {
   SpecToRtl,     ///< write the whole module from a specification
   CodeComplete,  ///< complete a module whose header is given
-  Assertion,     ///< write assertions for a given design
+  Assertion,     ///< write assertions for a given design (judged formally, per assertion)
+  Nl2sva,        ///< write one assertion from a description (judged by formal equivalence)
 };
 
 std::string_view taskKindName(TaskKind kind);
+
+/// Assertion and nl2sva tasks: the answer is properties, judged by the formal checker on the
+/// task's design (`reference`, top module `refTop`); `goldenCandidate` holds the golden
+/// properties and `badVariants` the wrong ones; clock and reset come from meta
+/// ("clock", "reset", "reset_active": high|low|none).
+inline bool isFormalKind(TaskKind kind) { return kind == TaskKind::Assertion || kind == TaskKind::Nl2sva; }
 
 /// How the testbench reports its result.
 enum class ResultRule {

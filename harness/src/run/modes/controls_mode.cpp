@@ -6,6 +6,7 @@
 #include "modes.h"
 
 #include "rtlarena/core/hash.h"
+#include "rtlarena/core/text.h"
 #include "rtlarena/eval/extract.h"
 #include "rtlarena/tasks/dataset.h"
 
@@ -21,9 +22,7 @@ Subject control(const Task& task, SubjectKind kind, const std::string& code) {
   s.record.rawAnswer = "```verilog\n" + code + "\n```\n";
   // Extracted from its answer exactly as a model's would be, so a model that writes the same
   // design has the same input (and one evaluation).
-  ExtractOptions eo;
-  eo.top = task.top;
-  if (task.kind == TaskKind::CodeComplete) eo.interfaceHeader = task.interface;
+  ExtractOptions eo = extractOptionsFor(task);
   s.record.code = extractCandidate(s.record.rawAnswer, eo).code;
   if (s.record.code.empty()) s.record.code = code;
   s.record.codeHash = sha256Hex(s.record.code);
@@ -36,8 +35,12 @@ class ControlsMode final : public EvalMode {
   ModeId id() const override { return ModeId::Controls; }
   std::string_view name() const override { return "controls"; }
   std::vector<Subject> subjects(const Task& task) const override {
-    return {control(task, SubjectKind::Golden, task.goldenCandidate),
-            control(task, SubjectKind::EmptyModule, negativeControlCandidate(task))};
+    // A dataset without golden or wrong properties (AssertionBench, FVEval) has no such control.
+    std::vector<Subject> out;
+    if (!trim(task.goldenCandidate).empty()) out.push_back(control(task, SubjectKind::Golden, task.goldenCandidate));
+    if (const std::string negative = negativeControlCandidate(task); !trim(negative).empty())
+      out.push_back(control(task, SubjectKind::EmptyModule, negative));
+    return out;
   }
   std::optional<ModeJob> job(const Task&, const Subject&, const ModeResult*) const override { return std::nullopt; }
   ModeResult evaluate(const Task&, const ModeJob&, const ModeResult*) const override { return {}; }

@@ -1,0 +1,1 @@
+wrong_err: assert property (@(posedge clk) disable iff (!rst_n) pslverr |-> pwrite);

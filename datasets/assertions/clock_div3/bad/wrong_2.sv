@@ -1,0 +1,1 @@
+wrong_never: assert property (@(posedge clk) disable iff (!rst_n) !tick);

@@ -1,0 +1,1 @@
+wrong_full: assert property (@(posedge clk) disable iff (!rst_n) credit_in |=> credits == $past(credits) + 3'd1);

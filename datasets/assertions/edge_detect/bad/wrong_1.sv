@@ -1,0 +1,1 @@
+wrong_same_cycle: assert property (@(posedge clk) disable iff (!rst_n) !sig ##1 sig |-> rise);

@@ -1,0 +1,1 @@
+wrong_level: assert property (@(posedge clk) disable iff (!rst_n) sig |=> rise);

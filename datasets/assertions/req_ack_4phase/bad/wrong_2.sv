@@ -1,0 +1,1 @@
+wrong_hold: assert property (@(posedge clk) disable iff (!rst_n) ack |=> ack);

@@ -1,0 +1,1 @@
+wrong_direct: assert property (@(posedge clk) disable iff (!rst_n) en |=> q == $past(d));

@@ -1,0 +1,1 @@
+wrong_always_ready: assert property (@(posedge clk) disable iff (!rst_n) s_ready);

@@ -1,0 +1,1 @@
+wrong_push: assert property (@(posedge clk) disable iff (!rst_n) push |=> !empty ##1 !empty);

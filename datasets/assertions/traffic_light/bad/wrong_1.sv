@@ -1,0 +1,1 @@
+wrong_green_len: assert property (@(posedge clk) disable iff (!rst_n) $rose(green) |-> green [*4]);

@@ -1,0 +1,1 @@
+wrong_red_len: assert property (@(posedge clk) disable iff (!rst_n) $rose(red) |-> red [*4]);

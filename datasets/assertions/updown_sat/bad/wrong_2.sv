@@ -1,0 +1,1 @@
+wrong_down: assert property (@(posedge clk) disable iff (!rst_n) down |=> value == $past(value) - 4'd1);

@@ -1,0 +1,1 @@
+wrong_ready: assert property (@(posedge clk) disable iff (!rst_n) out_valid |-> in_ready);

@@ -1,0 +1,1 @@
+wrong_no_bite: assert property (@(posedge clk) disable iff (!rst_n) !bite);

@@ -1,0 +1,1 @@
+asrt: assert property (@(posedge clk) disable iff (tb_reset) (gnt & ~req) == 4'b0000);

@@ -1,0 +1,1 @@
+asrt: assert property (@(posedge clk) disable iff (tb_reset) valid |=> valid && $stable(data));

@@ -1,0 +1,25 @@
+// The assertion mode: how `rtlarena run` judges assertion and nl2sva tasks (the formal checker in
+// place of a simulation), and its part of the run summary. It lives with the checker because the
+// harness never links the checker; the `rtlarena` tool registers it at start-up.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "rtlarena/core/result.h"
+#include "rtlarena/run/eval_mode.h"
+#include "rtlarena/run/summary.h"
+
+namespace rtlarena {
+class Store;
+}
+
+namespace rtlarena::formal {
+
+/// Adds ModeId::Assertion (and its summary part) to `registry`.
+void registerAssertionMode(ModeRegistry& registry = ModeRegistry::global());
+
+/// The summary part of formal tasks, from the store alone; nullopt when the run has none.
+Result<std::optional<ModeReport>> formalSummary(Store& store);
+
+}  // namespace rtlarena::formal
