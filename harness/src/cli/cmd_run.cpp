@@ -43,6 +43,7 @@ struct RunFlags {
   double clockPeriod = 0;        ///< 0 = each task's own (task.json "ppa"), else 10 ns
   std::string ppaActivity = "sim";
   bool ppaNoCache = false;
+  std::string shard;             ///< I/N
 };
 
 std::string sanitize(std::string s) {
@@ -86,6 +87,9 @@ void addRunCommand(CLI::App& app, int& exitCode) {
   sub->add_option("--ppa-activity", flags->ppaActivity, "Input activity for power: sim (the task's testbench) | default")
       ->check(CLI::IsMember({"sim", "default"}))->capture_default_str();
   sub->add_flag("--ppa-no-cache", flags->ppaNoCache, "Do not use the PPA cache");
+  sub->add_option("--shard", flags->shard,
+                  "I/N: run only shard I of N (1-based) of the (task, sample) pairs, with 1/N of the endpoint "
+                  "limits; join the shards with `rtlarena merge`");
 
   sub->callback([flags, llm, sub, &exitCode] {
     auto tasks = flags->dataset.empty() ? loadSuite(flags->suite) : loadDataset(flags->dataset);
@@ -135,10 +139,20 @@ void addRunCommand(CLI::App& app, int& exitCode) {
       exitCode = reportError(s.error());
       return;
     }
+    if (!flags->shard.empty()) {
+      auto shard = parseShard(flags->shard);
+      if (!shard) {
+        exitCode = reportError(shard.error());
+        return;
+      }
+      o.shard = *shard;
+      shareLimits(o.provider, shard->count);
+    }
     o.samplesPerTask = flags->n;
     o.workers = flags->jobs;
     o.outDir = flags->out.empty()
-                   ? "runs/" + sanitize(o.suite) + "__" + sanitize(o.provider.spec) + "__n" + std::to_string(flags->n)
+                   ? "runs/" + sanitize(o.suite) + "__" + sanitize(o.provider.spec) + "__n" + std::to_string(flags->n) +
+                         (o.shard ? "__shard" + std::to_string(o.shard->index) + "of" + std::to_string(o.shard->count) : "")
                    : flags->out;
     o.eval.sandbox = *sandbox;
     o.eval.simulator = flags->simulator;

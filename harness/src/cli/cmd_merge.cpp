@@ -1,0 +1,39 @@
+// `rtlarena merge DIR... --out DIR`: the shard folders of one sharded run become one run
+// folder, whose summary is printed as `run` prints it.
+#include <cstdio>
+
+#include "commands.h"
+#include "common.h"
+#include "rtlarena/run/merge_runs.h"
+
+namespace rtlarena::cli {
+
+void addMergeCommand(CLI::App& app, int& exitCode) {
+  struct Flags {
+    std::vector<std::string> shards;
+    std::string out;
+    bool json = false;
+  };
+  auto flags = std::make_shared<Flags>();
+  CLI::App* sub = app.add_subcommand("merge", "Join the shard folders of a sharded run (run --shard I/N) into one run");
+  sub->add_option("shards", flags->shards, "Every shard's run folder")->required();
+  sub->add_option("--out", flags->out, "New run folder for the merged store")->required();
+  sub->add_flag("--json", flags->json, "Print one JSON object with the summary on stdout");
+  sub->callback([flags, &exitCode] {
+    auto summary = mergeRuns(flags->shards, flags->out);
+    if (!summary) {
+      const int code = reportError(summary.error());
+      exitCode = code == kExitUsage ? kExitInput : code;  // shards that do not fit together are bad input
+      return;
+    }
+    std::printf("%s", flags->json ? (summaryJson(*summary) + "\n").c_str() : summaryText(*summary).c_str());
+    if (summary->hasIncomplete()) {
+      std::fprintf(stderr, "rtlarena: %s\n", incompleteNote(*summary).c_str());
+      exitCode = kExitIncomplete;
+      return;
+    }
+    exitCode = kExitOk;
+  });
+}
+
+}  // namespace rtlarena::cli
