@@ -121,45 +121,50 @@ TEST_F(Merge, MergedShardsEqualTheSingleMachineRun) {
   }
 }
 
-TEST_F(Merge, RefusesAMissingShardAndWritesNothing) {
-  auto r = merge({shards()[0], shards()[2]}, d() + "/missing");
-  EXPECT_EQ(r.exitCode, 3);
-  EXPECT_NE(r.err.find("shard 2/3 is missing"), std::string::npos) << r.err;
-  EXPECT_FALSE(fs::exists(d() + "/missing/results.sqlite"));
-}
-
-TEST_F(Merge, RefusesAShardGivenTwice) {
-  auto r = merge({shards()[0], shards()[1], shards()[2], shards()[1]}, d() + "/twice");
-  EXPECT_EQ(r.exitCode, 3);
-  EXPECT_NE(r.err.find("given twice"), std::string::npos) << r.err;
-  EXPECT_FALSE(fs::exists(d() + "/twice/results.sqlite"));
-}
-
-TEST_F(Merge, RefusesShardsOfAnotherConfigurationOrAnUnshardedRun) {
-  auto other = rtlarena(runArgs(d() + "/other2", 1, "2/3"));
-  ASSERT_EQ(other.exitCode, 0) << other.err;
-  auto r = merge({shards()[0], d() + "/other2", shards()[2]}, d() + "/mixed");
-  EXPECT_EQ(r.exitCode, 3);
-  EXPECT_NE(r.err.find("samples_per_task"), std::string::npos) << r.err;
-  auto u = merge({d() + "/single"}, d() + "/unsharded");
-  EXPECT_EQ(u.exitCode, 3);
-  EXPECT_NE(u.err.find("not a shard"), std::string::npos) << u.err;
-  EXPECT_FALSE(fs::exists(d() + "/mixed/results.sqlite"));
-}
-
-TEST_F(Merge, RefusesToOverwriteARun) {
-  auto r = merge(shards(), d() + "/single");
-  EXPECT_EQ(r.exitCode, 3);
-  EXPECT_NE(r.err.find("already holds a run"), std::string::npos) << r.err;
-}
-
-TEST_F(Merge, AShardResumedAsAnotherShardIsRefused) {
-  auto r = rtlarena(runArgs(d() + "/shard1", 2, "2/3"));
-  EXPECT_EQ(r.exitCode, 2);
-  EXPECT_NE(r.err.find("holds shard 1/3, not shard 2/3"), std::string::npos) << r.err;
-  auto bad = rtlarena(runArgs(d() + "/badshard", 2, "4/3"));
-  EXPECT_EQ(bad.exitCode, 2);
-  EXPECT_NE(bad.err.find("--shard '4/3'"), std::string::npos) << bad.err;
+// One test, not five: each test is a process of its own under ctest, and every one would
+// run the shards again.
+TEST_F(Merge, RefusesShardsThatDoNotMakeOneRunAndWritesNothing) {
+  {
+    SCOPED_TRACE("a shard missing");
+    auto r = merge({shards()[0], shards()[2]}, d() + "/missing");
+    EXPECT_EQ(r.exitCode, 3);
+    EXPECT_NE(r.err.find("shard 2/3 is missing"), std::string::npos) << r.err;
+    EXPECT_FALSE(fs::exists(d() + "/missing/results.sqlite"));
+  }
+  {
+    SCOPED_TRACE("a shard given twice");
+    auto r = merge({shards()[0], shards()[1], shards()[2], shards()[1]}, d() + "/twice");
+    EXPECT_EQ(r.exitCode, 3);
+    EXPECT_NE(r.err.find("given twice"), std::string::npos) << r.err;
+    EXPECT_FALSE(fs::exists(d() + "/twice/results.sqlite"));
+  }
+  {
+    SCOPED_TRACE("a shard of another configuration, an unsharded run");
+    auto other = rtlarena(runArgs(d() + "/other2", 1, "2/3"));
+    ASSERT_EQ(other.exitCode, 0) << other.err;
+    auto r = merge({shards()[0], d() + "/other2", shards()[2]}, d() + "/mixed");
+    EXPECT_EQ(r.exitCode, 3);
+    EXPECT_NE(r.err.find("samples_per_task"), std::string::npos) << r.err;
+    EXPECT_FALSE(fs::exists(d() + "/mixed/results.sqlite"));
+    auto u = merge({d() + "/single"}, d() + "/unsharded");
+    EXPECT_EQ(u.exitCode, 3);
+    EXPECT_NE(u.err.find("not a shard"), std::string::npos) << u.err;
+  }
+  {
+    SCOPED_TRACE("a folder that holds a run already");
+    auto r = merge(shards(), d() + "/single");
+    EXPECT_EQ(r.exitCode, 3);
+    EXPECT_NE(r.err.find("already holds a run"), std::string::npos) << r.err;
+  }
+  {
+    SCOPED_TRACE("a shard resumed as another shard, a shard index out of range");
+    auto r = rtlarena(runArgs(d() + "/shard1", 2, "2/3"));
+    EXPECT_EQ(r.exitCode, 2);
+    EXPECT_NE(r.err.find("holds shard 1/3, not shard 2/3"), std::string::npos) << r.err;
+    auto bad = rtlarena(runArgs(d() + "/badshard", 2, "4/3"));
+    EXPECT_EQ(bad.exitCode, 2);
+    EXPECT_NE(bad.err.find("--shard '4/3'"), std::string::npos) << bad.err;
+  }
 }
 
 }  // namespace
