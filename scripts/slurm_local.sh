@@ -10,6 +10,7 @@
 #
 # DIR must not exist before `start` (or be empty): everything the cluster writes goes there.
 set -euo pipefail
+export PATH="$PATH:/usr/sbin:/sbin"  # the daemons live there; not every PATH has it
 
 usage() { echo "usage: $0 start|stop DIR" >&2; exit 2; }
 [ $# -eq 2 ] || usage
