@@ -12,6 +12,7 @@ cluster=$work/cluster
 trap '"$root/scripts/slurm_local.sh" stop "$cluster" >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
 eval "$("$root/scripts/slurm_local.sh" start "$cluster")"
 cd "$work"
+echo "cores: $(nproc); load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 stable() {  # summary JSON without what differs between invocations
   python3 -c 'import json,sys; j=json.load(open(sys.argv[1]))
@@ -31,3 +32,4 @@ for n in 2 4; do
   [ "$(stable single.json)" = "$(stable "sharded$n.json")" ] && same=yes
   printf 'slurm run --array %d (1 CPU each):    %6d.%d s   merged summary equals single: %s\n' "$n" $(( (t1 - t0) / 1000000000 )) $(( (t1 - t0) / 100000000 % 10 )) "$same"
 done
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
