@@ -19,6 +19,25 @@ std::string selfPath() {
   return ec ? std::string("rtlarena") : p.string();
 }
 
+// The run flags are parsed here by `run`'s own parser (without running it), so a mistyped or
+// out-of-range flag is reported now, not by every array task after it waited in the queue.
+bool runFlagsParse(const std::vector<std::string>& runArgs, int& exitCode) {
+  CLI::App probe;
+  int unused = 0;
+  addRunCommand(probe, unused);
+  probe.get_subcommand("run")->callback(std::function<void()>());
+  std::vector<std::string> reversed(runArgs.rbegin(), runArgs.rend());
+  reversed.push_back("run");
+  try {
+    probe.parse(reversed);
+  } catch (const CLI::ParseError& e) {
+    std::fprintf(stderr, "rtlarena: slurm run: the run flags: %s\n", e.what());
+    exitCode = kExitUsage;
+    return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 void addSlurmCommand(CLI::App& app, int& exitCode) {
@@ -42,6 +61,7 @@ void addSlurmCommand(CLI::App& app, int& exitCode) {
   sub->callback([o, json, sub, &exitCode] {
     o->runArgs = sub->remaining();
     if (!o->runArgs.empty() && o->runArgs.front() == "--") o->runArgs.erase(o->runArgs.begin());
+    if (!runFlagsParse(o->runArgs, exitCode)) return;
     o->outDir = std::filesystem::absolute(o->outDir).lexically_normal().string();
     o->rtlarenaBinary = selfPath();
     auto summary = runOnSlurm(*o);

@@ -40,6 +40,13 @@ std::string firstLine(const std::string& s) {
   return line.empty() ? "(no output)" : line;
 }
 
+// Slurm's tools end with the line that says what went wrong ("fatal: ...").
+std::string lastLineOf(std::string s) {
+  while (!s.empty() && (s.back() == '\n' || s.back() == ' ')) s.pop_back();
+  const auto nl = s.rfind('\n');
+  return s.empty() ? "(no output)" : s.substr(nl == std::string::npos ? 0 : nl + 1);
+}
+
 // Runs one of Slurm's client tools and returns its stdout, or an error naming it.
 Result<ProcessResult> slurmTool(const std::vector<std::string>& argv) {
   ProcessSpec spec;
@@ -60,7 +67,7 @@ Result<std::string> submit(const std::string& script, const std::vector<int>& in
   for (int i : indices) list += (list.empty() ? "" : ",") + std::to_string(i);
   auto r = slurmTool({"sbatch", "--parsable", "--array=" + list, script});
   if (!r) return r.error();
-  if (!r->exitedOk()) return makeError(ErrorCode::Spawn, "sbatch " + script + " failed: " + firstLine(r->err + r->out));
+  if (!r->exitedOk()) return makeError(ErrorCode::Spawn, "sbatch " + script + " failed: " + lastLineOf(r->err + r->out));
   std::string id = firstLine(r->out);
   id = id.substr(0, id.find(';'));  // "JOBID;CLUSTER" on federated clusters
   if (id.empty() || id.find_first_not_of("0123456789") != std::string::npos)
@@ -74,7 +81,7 @@ Result<bool> stillQueued(const std::string& jobId) {
   if (!r) return r.error();
   if (!r->exitedOk()) {
     if (r->err.find("Invalid job id") != std::string::npos) return false;
-    return makeError(ErrorCode::Spawn, "squeue failed: " + firstLine(r->err + r->out));
+    return makeError(ErrorCode::Spawn, "squeue failed: " + lastLineOf(r->err + r->out));
   }
   return r->out.find_first_not_of(" \n") != std::string::npos;
 }
