@@ -169,3 +169,38 @@ TEST_F(Merge, RefusesShardsThatDoNotMakeOneRunAndWritesNothing) {
 
 }  // namespace
 }  // namespace rtlarena
+
+namespace rtlarena {
+namespace {
+
+// `mutate --shard I/N --json` reports merge into the unsharded report, byte for byte.
+TEST(MergeMutation, ShardReportsMergeIntoTheUnshardedReport) {
+  auto dir = TempDir::create("merge-mutation");
+  ASSERT_TRUE(dir.ok());
+  const std::string d = dir->path().string();
+  std::vector<std::string> args = {"mutate", "--suite", "core", "--task", "popcount8", "--task", "mux4_bus8", "--task",
+                                   "edge_detect", "--mutants", "3", "--no-judge", "-j", "2", "--json"};
+  auto single = rtlarena(args);
+  ASSERT_EQ(single.exitCode, 0) << single.err;
+  std::vector<std::string> merge = {"merge", "--mutation"};
+  for (int i = 1; i <= 2; ++i) {
+    auto a = args;
+    a.insert(a.end(), {"--shard", std::to_string(i) + "/2"});
+    auto shard = rtlarena(a);
+    ASSERT_EQ(shard.exitCode, 0) << shard.err;
+    ASSERT_TRUE(writeFile(d + "/s" + std::to_string(i) + ".json", shard.out).ok());
+    merge.push_back(d + "/s" + std::to_string(i) + ".json");
+  }
+  merge.insert(merge.end(), {"--out", d + "/merged.json"});
+  auto merged = rtlarena(merge);
+  ASSERT_EQ(merged.exitCode, 0) << merged.err;
+  auto text = readFile(d + "/merged.json");
+  ASSERT_TRUE(text.ok());
+  EXPECT_EQ(*text, single.out);
+  auto partial = rtlarena({"merge", "--mutation", d + "/s1.json", "--out", d + "/partial.json"});
+  EXPECT_EQ(partial.exitCode, 3);
+  EXPECT_FALSE(fs::exists(d + "/partial.json"));
+}
+
+}  // namespace
+}  // namespace rtlarena
