@@ -14,6 +14,8 @@ packages=(
   iverilog verilator yosys z3 opensta qflow-tech-osu018
   # sandbox
   bubblewrap
+  # cluster runs (rtlarena slurm, scripts/slurm_local.sh) and reward-server replicas
+  slurm-wlm slurm-client munge nginx
 )
 
 missing=()

@@ -7,6 +7,8 @@
 #include "commands.h"
 #include "common.h"
 #include "rtlarena/mutate/mutation_analysis.h"
+#include "rtlarena/mutate/mutation_shards.h"
+#include <nlohmann/json.hpp>
 #include "rtlarena/tasks/dataset.h"
 #include "rtlarena/tasks/suite.h"
 
@@ -21,7 +23,16 @@ struct MutateFlags {
   unsigned seed = 1, jobs = 0;
   double equivTimeout = 30;
   bool json = false, noSandbox = false, noJudge = false;
+  std::string shard;  ///< I/N
 };
+
+// The settings that decide a mutation analysis's results: shards of one analysis share them.
+std::string mutateConfigJson(const MutateFlags& f) {
+  return nlohmann::json{{"suite", f.suite},   {"dataset", f.dataset},      {"mutants", f.mutants},
+                        {"seed", f.seed},     {"bound", f.bound},          {"equiv_timeout", f.equivTimeout},
+                        {"judge", !f.noJudge}, {"sandbox", !f.noSandbox}}
+      .dump();
+}
 
 void printTable(std::vector<mutate::TaskMutation> results) {
   std::stable_sort(results.begin(), results.end(), [](const auto& a, const auto& b) {
@@ -59,6 +70,16 @@ int runMutate(const MutateFlags& f) {
   for (const auto& t : *tasks)
     if (f.taskIds.empty() || std::find(f.taskIds.begin(), f.taskIds.end(), t.id) != f.taskIds.end()) chosen.push_back(t);
   if (chosen.empty()) return reportError(makeError(ErrorCode::NotFound, "no task matches --task"));
+  std::optional<Shard> shard;
+  std::vector<std::string> allTaskIds;
+  if (!f.shard.empty()) {
+    auto parsed = parseShard(f.shard);
+    if (!parsed) return reportError(parsed.error());
+    if (!f.json) return reportError(makeError(ErrorCode::BadArgument, "--shard needs --json (the report `merge --mutation` reads)"));
+    shard = *parsed;
+    for (const auto& t : chosen) allTaskIds.push_back(t.id);
+    std::erase_if(chosen, [&](const Task& t) { return !owns(*shard, t.id, 0); });
+  }
   auto sandbox = sandboxFromFlags(f.noSandbox);
   if (!sandbox) return reportError(sandbox.error());
   mutate::MutateOptions o;
@@ -74,7 +95,9 @@ int runMutate(const MutateFlags& f) {
     if (f.json) return;
     std::fprintf(stderr, "%s: %d/%d killed (%.1fs)\n", t.taskId.c_str(), t.killed, t.killed + t.survived, t.seconds);
   });
-  if (f.json) std::printf("%s\n", mutate::mutationJson(results).c_str());
+  if (f.json && shard)
+    std::printf("%s\n", mutate::shardReportJson(mutate::mutationJson(results), *shard, mutateConfigJson(f), allTaskIds).c_str());
+  else if (f.json) std::printf("%s\n", mutate::mutationJson(results).c_str());
   else printTable(results);
   for (const auto& t : results)
     if (!t.error.empty()) return kExitInput;
@@ -97,6 +120,7 @@ void addMutateCommand(CLI::App& app, int& exitCode) {
   sub->add_flag("--no-judge", f->noJudge, "Do not judge survivors (all count as unknown)");
   sub->add_flag("--json", f->json, "Print {tasks: {ID: {mutants, killed, survived, equivalent, unknown, kill_score}}}");
   sub->add_flag("--no-sandbox", f->noSandbox, "Run without bubblewrap (unsafe)");
+  sub->add_option("--shard", f->shard, "I/N: only the tasks shard I of N owns, as a report for `merge --mutation` (needs --json)");
   sub->callback([f, &exitCode] { exitCode = runMutate(*f); });
 }
 

@@ -46,6 +46,7 @@ struct RunFlags {
   bool ppaNoCache = false;
   std::string judge = "sim";  ///< sim | equiv | both
   double judgeTimeout = 30;
+  std::string shard;             ///< I/N
 };
 
 std::string sanitize(std::string s) {
@@ -90,6 +91,9 @@ void addRunCommand(CLI::App& app, int& exitCode) {
       ->check(CLI::IsMember({"sim", "default"}))->capture_default_str();
   sub->add_flag("--ppa-no-cache", flags->ppaNoCache, "Do not use the PPA cache");
   addJudgeOptions(*sub, flags->judge, flags->judgeTimeout);
+  sub->add_option("--shard", flags->shard,
+                  "I/N: run only shard I of N (1-based) of the (task, sample) pairs, with 1/N of the endpoint "
+                  "limits; join the shards with `rtlarena merge`");
 
   sub->callback([flags, llm, sub, &exitCode] {
     auto tasks = flags->dataset.empty() ? loadSuite(flags->suite) : loadDataset(flags->dataset);
@@ -141,10 +145,20 @@ void addRunCommand(CLI::App& app, int& exitCode) {
       exitCode = reportError(s.error());
       return;
     }
+    if (!flags->shard.empty()) {
+      auto shard = parseShard(flags->shard);
+      if (!shard) {
+        exitCode = reportError(shard.error());
+        return;
+      }
+      o.shard = *shard;
+      shareLimits(o.provider, shard->count);
+    }
     o.samplesPerTask = flags->n;
     o.workers = flags->jobs;
     o.outDir = flags->out.empty()
-                   ? "runs/" + sanitize(o.suite) + "__" + sanitize(o.provider.spec) + "__n" + std::to_string(flags->n)
+                   ? "runs/" + sanitize(o.suite) + "__" + sanitize(o.provider.spec) + "__n" + std::to_string(flags->n) +
+                         (o.shard ? "__shard" + std::to_string(o.shard->index) + "of" + std::to_string(o.shard->count) : "")
                    : flags->out;
     o.eval.sandbox = *sandbox;
     o.eval.simulator = flags->simulator;

@@ -57,6 +57,8 @@ int main(int argc, char** argv) {
   addEquivCommand(app, exitCode);
   addMutateCommand(app, exitCode);
   addCheckCommand(app, exitCode);
+  addMergeCommand(app, exitCode);
+  addSlurmCommand(app, exitCode);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

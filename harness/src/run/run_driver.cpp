@@ -31,7 +31,13 @@ struct RunPlan {
   MissingSamples missing;                       ///< answers to ask for
   StoredResults results;                        ///< every mode's stored results
   int toEvaluate = 0;                           ///< samples without a native verdict
+  int owned = 0;                                ///< (task, sample) pairs this run (or shard) holds
 };
+
+// Whether this run (or shard of a run) owns sample `sample` of `taskId`.
+bool ownedHere(const RunOptions& options, const std::string& taskId, int sample) {
+  return !options.shard || owns(*options.shard, taskId, sample);
+}
 
 Result<RunPlan> planRun(Store& store, const RunOptions& options, const std::vector<std::unique_ptr<EvalMode>>& modes) {
   RunPlan plan;
@@ -48,6 +54,8 @@ Result<RunPlan> planRun(Store& store, const RunOptions& options, const std::vect
   for (const Task* t : plan.order) {
     std::vector<int> missing;
     for (int i = 0; i < options.samplesPerTask; ++i) {
+      if (!ownedHere(options, t->id, i)) continue;
+      ++plan.owned;
       if (!plan.results.count({kNativeMode, t->id, i})) ++plan.toEvaluate;
       auto it = have.find({t->id, i});
       if (it == have.end()) missing.push_back(i);
@@ -117,8 +125,9 @@ Result<RunSummary> runBenchmark(const RunOptions& options) {
   EvalQueue queue(*modes, db, pool, std::move(plan->results), progress, &controls);
   for (auto& [task, sample] : plan->stored) queue.submit(*task, Subject{SubjectKind::Sample, std::move(sample)});
   for (const Task* t : plan->order)
-    for (const auto& m : *modes)
-      for (auto& subject : m->subjects(*t)) queue.submit(*t, std::move(subject));
+    if (ownedHere(options, t->id, 0))  // a task's controls are judged by one shard only
+      for (const auto& m : *modes)
+        for (auto& subject : m->subjects(*t)) queue.submit(*t, std::move(subject));
 
   // 5. Generate: each answer is stored as it arrives and queued at once, so generation and
   //    evaluation overlap.
@@ -144,8 +153,7 @@ Result<RunSummary> runBenchmark(const RunOptions& options) {
   //    invocation knows (time, work done now) and the price.
   auto summary = summarizeRun(db, &registry);
   if (!summary) return summary.error();
-  if (summary->completeSamples == static_cast<int>(options.tasks.size()) * options.samplesPerTask &&
-      !summary->hasIncomplete())
+  if (summary->completeSamples == plan->owned && !summary->hasIncomplete())
     if (auto s = db.setRunStatus("complete"); !s) return s.error();
   if (!options.priceTableFile.empty()) {
     auto cost = priceRun(db, options.priceTableFile, options.provider.spec);

@@ -49,6 +49,8 @@ std::string gitRevision() {
   return s;
 }
 
+}  // namespace
+
 std::string describeConfigDifference(const std::string& stored, const std::string& wanted) {
   json a = json::parse(stored, nullptr, false), b = json::parse(wanted, nullptr, false);
   if (a.is_discarded() || b.is_discarded()) return "configuration";
@@ -56,6 +58,28 @@ std::string describeConfigDifference(const std::string& stored, const std::strin
     if (!a.contains(it.key()) || a[it.key()] != it.value())
       return "'" + it.key() + "' (stored " + (a.contains(it.key()) ? a[it.key()].dump() : "none") + ", now " + it.value().dump() + ")";
   return "configuration";
+}
+
+namespace {
+
+// A shard's store records which shard it is (not in the configuration: every shard of a run
+// has the same one, which is what `merge` checks); resuming it as another shard is refused.
+Status checkShard(Store& store, const RunOptions& options, bool resumed) {
+  auto rows = store.extras(kShardExtraKind);
+  if (!rows) return rows.error();
+  std::optional<Shard> stored;
+  for (const auto& [key, text] : *rows) {
+    auto shard = shardFromJson(text);
+    if (!shard) return makeError(ErrorCode::Parse, store.file().string() + ": " + shard.error().message);
+    stored = *shard;
+  }
+  if (resumed && stored != options.shard)
+    return makeError(ErrorCode::BadArgument,
+                     options.outDir + " holds " + (stored ? "shard " + shardName(*stored) : std::string("an unsharded run")) +
+                         ", not " + (options.shard ? "shard " + shardName(*options.shard) : std::string("an unsharded run")) +
+                         "; use another --out to start a new run");
+  if (!resumed && options.shard) return store.putExtra(kShardExtraKind, kShardExtraKey, shardJson(*options.shard));
+  return Ok{};
 }
 
 }  // namespace
@@ -113,6 +137,7 @@ Result<std::unique_ptr<Store>> openRunStore(const RunOptions& options, const std
     r.samplesPerTask = options.samplesPerTask;
     if (auto s = (*store)->createRun(r); !s) return s.error();
   }
+  if (auto s = checkShard(**store, options, existing->has_value()); !s) return s.error();
   for (const auto& t : options.tasks) {
     json meta = {{"tags", t.tags}, {"difficulty", t.difficulty}, {"kind", std::string(taskKindName(t.kind))}};
     if (auto s = (*store)->putExtra("task", t.id, meta.dump()); !s) return s.error();

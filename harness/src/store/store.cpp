@@ -269,4 +269,21 @@ Result<std::vector<std::pair<std::string, std::string>>> Store::extras(const std
   return out;
 }
 
+Result<std::vector<std::string>> Store::distinct(const char* sql, const char* what) {
+  std::lock_guard lock(mutex_);
+  Stmt q(db_, sql);
+  if (!q.ok()) return storeError(db_, what);
+  std::vector<std::string> out;
+  while (q.step() == SQLITE_ROW) out.push_back(q.colText(0));
+  return out;
+}
+
+Result<std::vector<std::string>> Store::evaluationModes() {
+  return distinct("SELECT DISTINCT mode FROM evaluations ORDER BY mode", "read evaluation modes");
+}
+
+Result<std::vector<std::string>> Store::extraKinds() {
+  return distinct("SELECT DISTINCT kind FROM extras ORDER BY kind", "read extra kinds");
+}
+
 }  // namespace rtlarena

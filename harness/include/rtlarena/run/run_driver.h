@@ -11,6 +11,7 @@
 #include "rtlarena/eval/evaluator.h"
 #include "rtlarena/llm/provider.h"
 #include "rtlarena/run/eval_mode.h"
+#include "rtlarena/run/shard.h"
 #include "rtlarena/run/summary.h"
 #include "rtlarena/tasks/errata.h"
 #include "rtlarena/tasks/task.h"
@@ -40,6 +41,9 @@ struct RunOptions {
   std::string controlCacheDir;
   std::optional<Errata> errata; ///< problems left out of the score (reported apart)
   std::string priceTableFile;   ///< --price-table: the run's cost in the summary
+  /// --shard I/N: only the (task, sample) pairs this shard owns (shard.h) are asked for and
+  /// judged, and the controls of the tasks whose sample 0 it owns; `rtlarena merge` joins shards.
+  std::optional<Shard> shard;
   const ModeRegistry* registry = nullptr;  ///< where modes come from; null: ModeRegistry::global()
 };
 

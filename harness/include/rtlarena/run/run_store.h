@@ -20,6 +20,9 @@ std::string runConfigJson(const RunOptions& options);
 /// holds a run with another configuration.
 Result<std::unique_ptr<Store>> openRunStore(const RunOptions& options, const std::string& providerName);
 
+/// "'key' (stored X, now Y)" for the first key of `wanted` that `stored` lacks or differs in.
+std::string describeConfigDifference(const std::string& stored, const std::string& wanted);
+
 /// Records the errata entries that exclude tasks on `simulator` (extras "errata") and those that
 /// exclude them from the VerilogEval-compatible score (kErrataCompatKind).
 Status storeErrata(Store& store, const Errata& errata, const std::vector<Task>& tasks, SimulatorKind simulator);

@@ -76,16 +76,21 @@ class Store {
 
   Result<std::vector<SampleRecord>> samples();
   Result<std::vector<EvalRecord>> evaluations(const std::string& mode = "native");
+  /// The modes the evaluations table holds rows for, sorted.
+  Result<std::vector<std::string>> evaluationModes();
 
   /// Arbitrary extra table rows as JSON keyed by (kind, key); used by PPA and reports.
   Status putExtra(const std::string& kind, const std::string& key, const std::string& json);
   Result<std::vector<std::pair<std::string, std::string>>> extras(const std::string& kind);
+  /// The kinds the extras table holds rows for, sorted.
+  Result<std::vector<std::string>> extraKinds();
 
   const std::filesystem::path& file() const { return file_; }
 
  private:
   Store(sqlite3* db, std::filesystem::path file) : db_(db), file_(std::move(file)) {}
   Status exec(const std::string& sql);
+  Result<std::vector<std::string>> distinct(const char* sql, const char* what);
   sqlite3* db_;
   std::filesystem::path file_;
   std::mutex mutex_;
