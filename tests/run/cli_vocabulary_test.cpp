@@ -204,7 +204,7 @@ TEST(CliVocabulary, SynthTakesATaskFolderAlone) {
   ASSERT_EQ(r.exitCode, 0) << r.err;
   auto j = nlohmann::json::parse(r.out);
   EXPECT_EQ(j["top"], "TopModule");
-  EXPECT_EQ(j["activity_source"], "sim") << r.out;
+  EXPECT_EQ(j["activity_source"], "simulation") << r.out;  // the task's testbench, not the default rate
 }
 
 }  // namespace

@@ -41,6 +41,13 @@ Result<SandboxConfig> sandboxFromFlags(bool noSandbox) {
   return config;
 }
 
+void hideEmptyDefaults(CLI::App& app) {
+  // A list option with nothing in it has no default worth showing ("=[]").
+  for (CLI::Option* opt : app.get_options())
+    if (opt->get_default_str() == "[]") opt->default_str("");
+  for (CLI::App* sub : app.get_subcommands([](CLI::App*) { return true; })) hideEmptyDefaults(*sub);
+}
+
 }  // namespace rtlarena::cli
 
 int main(int argc, char** argv) {
@@ -67,6 +74,7 @@ int main(int argc, char** argv) {
   addEquivCommand(app, exitCode);
   addMutateCommand(app, exitCode);
   addCheckCommand(app, exitCode);
+  hideEmptyDefaults(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ValidationError& e) {
