@@ -91,6 +91,8 @@ TEST(ExitCodes, Fuzz) {
   expectRefused({"fuzz", "--core", "nosuchcore", "--tests", "1", "--out", "f"}, 3, "nosuchcore");
   expectRefused({"fuzz", "--core", "mc", "--time", "soon", "--out", "f"}, 2, "soon");
   expectRefused({"fuzz", "inject", "--core", "nosuchcore", "--out", "m"}, 3, "nosuchcore");
+  expectRefused({"fuzz", "calibrate", "--core", "nosuchcore", "--out", "c"}, 3, "nosuchcore");
+  expectRefused({"fuzz", "replay", "norepro.json"}, 3, "norepro.json");
 }
 
 TEST(ExitCodes, FuzzReplayOfAFolderIsASentence) {
