@@ -182,6 +182,19 @@ TEST(CliVocabulary, EvalReadsStdinDatasetsSeedsAndWritesWaves) {
   ASSERT_TRUE(vcd.ok());
   EXPECT_NE(vcd->find("$var"), std::string::npos);
   EXPECT_FALSE(fs::is_empty(s.path() / "jobs"));
+  // --seed reaches the bench (+seed=N): another seed, other stimulus; the same seed, the same.
+  const std::string popcount = (kSource / "datasets/core/popcount8/bad/skips_msb.sv").string();
+  auto wavesOf = [&](const std::string& seed, const std::string& file) {
+    auto r = cli({"eval", "--task", "popcount8", popcount, "--seed", seed, "--vcd", file}, s.path());
+    EXPECT_EQ(r.exitCode, 1) << r.err;
+    EXPECT_EQ(r.out.find("VCD info"), std::string::npos) << r.out;
+    auto text = readFile(s.path() / file);
+    return text ? text->substr(std::min(text->size(), text->find("$timescale"))) : std::string();
+  };
+  const std::string one = wavesOf("1", "a.vcd"), two = wavesOf("2", "b.vcd"), again = wavesOf("1", "c.vcd");
+  EXPECT_FALSE(one.empty());
+  EXPECT_NE(one, two);
+  EXPECT_EQ(one, again);
 
   const std::string dataset = "jsonl:" + (kSource / "tests/datasets/fixtures/jsonl/tasks.jsonl").string();
   auto listed = cli({"list", "tasks", "--dataset", dataset, "--json"}, s.path());

@@ -182,6 +182,7 @@ Evaluation Evaluator::evaluate(const Task& task, const std::string& code, SimOut
   auto outcome = simulator->simulate(job);
   if (!outcome) return harnessError(outcome.error().describe());
   if (dumpWaves) {
+    outcome->run.out = replaceAll(outcome->run.out, "VCD info: dumpfile waves.vcd opened for output.\n", "");
     // Scopes under the bench's own names, without the isolation suffix.
     if (auto waves = readFile(std::filesystem::path(jobDir) / "waves.vcd"))
       (void)writeFile(options_.vcdFile, replaceAll(*waves, iso.suffix, ""));
