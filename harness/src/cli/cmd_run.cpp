@@ -81,7 +81,7 @@ void addRunCommand(CLI::App& app, int& exitCode) {
   sub->add_option("--k", flags->ks, "The k of pass@k, comma-separated, each at most -n (default: 1,5,10 up to -n)")
       ->delimiter(',')->check(CLI::Range(1, 1000))->default_str("1,5,10");
   sub->add_flag("--per-task", flags->perTask, "List every task at the end of the summary, not only the failed ones");
-  sub->add_option("--out", flags->out, "Run directory (default: runs/<suite>__<model>__n<N>); an existing one resumes");
+  sub->add_option("--out", flags->out, "Run directory (default: runs/<suite>__<model>__n<N>, plus __<tasks> with --task); an existing one resumes");
   sub->add_flag("--json", flags->json, "Print one JSON object with the summary on stdout");
   sub->add_flag("--no-sandbox", flags->noSandbox, "Run model code without bubblewrap (unsafe)");
   addNoProgressFlag(*sub, flags->noProgress);
