@@ -104,12 +104,20 @@ Status writeReproducer(const fs::path& file, const Reproducer& r) {
 }
 
 Result<Reproducer> readReproducer(const fs::path& file) {
+  std::error_code ec;
+  if (fs::is_directory(file, ec))
+    return makeError(ErrorCode::NotFound, file.string() + " is a folder, not a reproducer: give the repro.json of one "
+                                                          "mismatch (a fuzz --out folder keeps them in mismatches/*/repro.json)");
   auto text = readFile(file);
   if (!text) return text.error();
+  json j = json::parse(*text, nullptr, false);
+  if (j.is_discarded() || !j.is_object())
+    return makeError(ErrorCode::Parse, file.string() + " is not a reproducer (not a JSON object); give the repro.json "
+                                                       "of one mismatch (mismatches/*/repro.json of a fuzz --out folder)");
   try {
-    json j = json::parse(*text);
     if (j.value("format", "") != "rtlarena-fuzz-repro-1")
-      return makeError(ErrorCode::Parse, file.string() + ": not an rtlarena reproducer (field 'format')");
+      return makeError(ErrorCode::Parse, file.string() + " is not a reproducer (its 'format' is not rtlarena-fuzz-repro-1); "
+                                                         "give mismatches/*/repro.json of a fuzz --out folder");
     Reproducer r;
     r.core = j.value("core", "");
     r.coreConfig = j.at("core_config").get<std::string>();
@@ -133,7 +141,10 @@ Result<Reproducer> readReproducer(const fs::path& file) {
     r.divergence.actual = rvfiFrom(d.at("actual"));
     return r;
   } catch (const std::exception& e) {
-    return makeError(ErrorCode::Parse, file.string() + ": malformed reproducer: " + e.what());
+    // nlohmann's messages name the missing key ("key 'program' not found"); keep only that part.
+    std::string what = e.what();
+    if (auto close = what.find("] "); close != std::string::npos) what = what.substr(close + 2);
+    return makeError(ErrorCode::Parse, file.string() + ": incomplete reproducer: " + what);
   }
 }
 

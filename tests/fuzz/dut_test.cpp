@@ -273,7 +273,7 @@ TEST(FuzzCli, CalibrateOurCoreIsClean) {
   ASSERT_TRUE(tmp.ok());
   ProcessSpec ps;
   ps.argv = {RTLARENA_BINARY, "fuzz", "calibrate", "--core", "mc", "--json", "--no-progress", "--out",
-             (tmp->path() / "cal.json").string(), "--cache-dir", kCache.string()};
+             (tmp->path() / "cal.json").string(), "--cache-dir", kCacheRoot.string()};
   ps.workDir = tmp->path().string();
   ps.env = defaultToolEnv(ps.workDir);
   ps.env["RTLARENA_HOME"] = kRoot.string();
@@ -294,7 +294,7 @@ TEST(FuzzCli, CampaignJsonOutputsAndReplay) {
   const fs::path out = tmp->path() / "run";
   ProcessSpec ps;
   ps.argv = {RTLARENA_BINARY, "fuzz", "--core", "mc", "--bug", "MC_LH_ZEXT", "--algo", "ucb1", "--tests", "20000",
-             "--seed", "3", "--stop-on-mismatch", "--json", "--out", out.string(), "--cache-dir", kCache.string()};
+             "--seed", "3", "--stop-on-mismatch", "--json", "--out", out.string(), "--cache-dir", kCacheRoot.string()};
   ps.workDir = tmp->path().string();
   ps.env = defaultToolEnv(ps.workDir);
   ps.env["RTLARENA_HOME"] = kRoot.string();
@@ -312,7 +312,7 @@ TEST(FuzzCli, CampaignJsonOutputsAndReplay) {
   for (const auto& e : fs::recursive_directory_iterator(out / "mismatches"))
     if (e.path().filename() == "repro.json") repro = e.path();
   ASSERT_FALSE(repro.empty());
-  ps.argv = {RTLARENA_BINARY, "fuzz", "replay", repro.string(), "--json", "--cache-dir", kCache.string()};
+  ps.argv = {RTLARENA_BINARY, "fuzz", "replay", repro.string(), "--json", "--cache-dir", kCacheRoot.string()};
   auto rr = runProcess(ps);
   ASSERT_TRUE(rr.ok());
   EXPECT_EQ(rr->exitCode, 0) << rr->combined();

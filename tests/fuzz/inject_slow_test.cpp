@@ -177,7 +177,7 @@ TEST(FuzzInject, CliFuzzesAMutantAndRejectsUnknownIds) {
   const std::string id = std::to_string(inj.result.kept.front().id);
   // --core comes from the corpus.
   ProcessResult r = runCli({"fuzz", "--mutant", dir.string() + ":" + id, "--algo", "uniform", "--tests", "5000",
-                            "--seed", "1", "--stop-on-mismatch", "--no-minimize", "--json", "--cache-dir", kCache.string()},
+                            "--seed", "1", "--stop-on-mismatch", "--no-minimize", "--json", "--cache-dir", kCacheRoot.string()},
                            inj.dir->path());
   ASSERT_EQ(r.exitCode, 1) << r.combined();  // 1: a mismatch was found
   auto j = nlohmann::json::parse(r.out);

@@ -9,6 +9,7 @@
 
 #include "fake_llm_server.h"
 #include "provider_test_util.h"
+#include "retry_policy.h"
 #include "rtlarena/core/files.h"
 
 namespace rtlarena::testing {
@@ -251,31 +252,82 @@ TEST_F(OpenAiProvider, CachedSamplesAreNeverRequestedAgain) {
 }
 
 TEST_F(OpenAiProvider, ServerRestartMidRequestIsSurvived) {
+  // A refused connection is retried once the endpoint has answered: the server went away.
   server.setDefault(answer("ok"));
+  auto o = options();
+  o.retries = 20;
+  o.backoffInitialSeconds = 0.05;
+  o.backoffMaxSeconds = 0.1;
+  auto provider = makeProvider(o);
+  ASSERT_TRUE(provider);
+  Collector first;
+  (*provider)->submit(makeRequest(0, 1), first.callback());
+  (*provider)->drain();
+  ASSERT_FALSE(first.answers()[0].error) << first.answers()[0].errorMessage;
   server.stop();
   std::thread restart([&] {
     std::this_thread::sleep_for(std::chrono::milliseconds(400));
     server.start();
   });
-  auto o = options();
-  o.retries = 20;
-  o.backoffInitialSeconds = 0.05;
-  o.backoffMaxSeconds = 0.1;
-  auto answers = generate(o, makeRequest(0, 2));
+  Collector later;
+  (*provider)->submit(makeRequest(1, 2), later.callback());
+  (*provider)->drain();
   restart.join();
-  for (auto& [s, a] : answers) {
+  for (auto& [s, a] : later.answers()) {
     EXPECT_FALSE(a.error) << a.errorMessage;
     EXPECT_GT(a.attempts, 1);
   }
 }
 
-TEST_F(OpenAiProvider, UnreachableServerEndsAsConnectionError) {
+TEST_F(OpenAiProvider, UnreachableServerFailsFastWithoutRetries) {
+  // Nothing has ever answered: retrying a refused connection for minutes helps nobody.
   server.stop();
   auto o = options();
-  o.retries = 1;
-  auto answers = generate(o, makeRequest(0, 1));
+  o.retries = 8;
+  o.backoffInitialSeconds = 1;
+  auto t0 = std::chrono::steady_clock::now();
+  auto answers = generate(o, makeRequest(0, 3));
+  double took = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  EXPECT_LT(took, 1.0);
+  ASSERT_EQ(answers.size(), 3u);
+  for (auto& [s, a] : answers) {
+    EXPECT_TRUE(a.error);
+    EXPECT_LE(a.attempts, 1);
+    EXPECT_NE(a.errorMessage.find("connection failed"), std::string::npos) << a.errorMessage;
+    EXPECT_NE(a.errorMessage.find("nothing answers at"), std::string::npos) << a.errorMessage;
+  }
+}
+
+TEST_F(OpenAiProvider, RefusedKeyStopsEveryLaterRequest) {
+  // 401 is the same for every request: one is sent, the others fail with its reason unsent.
+  server.setDefault(FakeReply::error(401));
+  auto o = options();
+  o.concurrency = 1;
+  o.nMode = "repeat";
+  auto answers = generate(o, makeRequest(0, 4));
+  ASSERT_EQ(answers.size(), 4u);
+  EXPECT_EQ(server.requests(), 1);
+  for (auto& [s, a] : answers) {
+    EXPECT_TRUE(a.error);
+    EXPECT_NE(a.errorMessage.find("HTTP 401"), std::string::npos) << a.errorMessage;
+  }
+}
+
+TEST_F(OpenAiProvider, UnknownModelIsNotRetried) {
+  FakeReply unknown = FakeReply::error(400);
+  unknown.body = R"({"error":{"message":"The model `nosuch` does not exist."}})";
+  server.setDefault(unknown);
+  auto answers = generate(options(), makeRequest(0, 1));
   EXPECT_TRUE(answers[0].error);
-  EXPECT_NE(answers[0].errorMessage.find("connection failed"), std::string::npos) << answers[0].errorMessage;
+  EXPECT_EQ(server.requests(), 1);
+  EXPECT_NE(answers[0].errorMessage.find("does not exist"), std::string::npos) << answers[0].errorMessage;
+  // The control: a 400 about something else is a plain client error (also not retried,
+  // but it does not stop the endpoint).
+  EXPECT_FALSE(classifyResponse(HttpResponse{Transport::Ok, "", false, 400, R"({"error":"bad temperature"})"}, 1)
+                   ->endpointFatal);
+  EXPECT_TRUE(classifyResponse(HttpResponse{Transport::Ok, "", false, 400, unknown.body}, 1)->endpointFatal);
+  EXPECT_TRUE(classifyResponse(HttpResponse{Transport::Ok, "", false, 403, "{}"}, 1)->endpointFatal);
+  EXPECT_FALSE(classifyResponse(HttpResponse{Transport::Ok, "", false, 503, "{}"}, 1)->endpointFatal);
 }
 
 }  // namespace

@@ -139,5 +139,44 @@ TEST_F(StoreFixture, SummaryTextAlignsTheScoreTable) {
   }
 }
 
+// The end of the run summary: the failed tasks, the worst first, and the stage pass rates.
+TEST(TaskOutcomes, FailedTasksComeWorstFirstWithTheirReason) {
+  auto with = [](const std::string& id, int sample, Verdict v, const std::string& cls, const std::string& msg) {
+    EvalRecord r = row(id, sample, "native", v);
+    r.eval.cls = cls;
+    r.eval.message = msg;
+    return r;
+  };
+  std::vector<EvalRecord> rows = {
+      with("half", 0, Verdict::Pass, "", ""),
+      with("half", 1, Verdict::Mismatch, "", "3 mismatches in 50 samples\nmore"),
+      with("syntax", 0, Verdict::SyntaxError, "", "syntax error at line 3"),
+      with("syntax", 1, Verdict::SyntaxError, "", "syntax error at line 3"),
+      with("wrong", 0, Verdict::Mismatch, "", "50 mismatches"),
+      with("wrong", 1, Verdict::Mismatch, "", "50 mismatches"),
+      with("good", 0, Verdict::Pass, "", ""),
+      with("good", 1, Verdict::Pass, "", ""),
+      with("lost", 0, Verdict::LlmError, "", "connection failed"),
+  };
+  RunSummary s;
+  summarizeTasks(rows, s);
+  ASSERT_EQ(s.taskOutcomes.size(), 5u);
+  EXPECT_EQ(s.taskOutcomes[0].task, "syntax");  // 0 of 2, failed at the earliest stage
+  EXPECT_EQ(s.taskOutcomes[1].task, "wrong");   // 0 of 2, mismatch
+  EXPECT_EQ(s.taskOutcomes[2].task, "half");
+  EXPECT_EQ(s.taskOutcomes[2].reason, "3 mismatches in 50 samples");
+  EXPECT_EQ(s.taskOutcomes[3].task, "good");
+  EXPECT_EQ(s.taskOutcomes[4].task, "lost");    // no complete sample: last
+  EXPECT_DOUBLE_EQ(s.stageRates["syntax"], 0.75);
+  EXPECT_DOUBLE_EQ(s.stageRates["compile"], 0.75);
+  EXPECT_DOUBLE_EQ(s.stageRates["functional"], 0.375);
+  const std::string text = summaryText(s);
+  const auto table = text.find("failed task");
+  ASSERT_NE(table, std::string::npos) << text;
+  EXPECT_LT(text.find("syntax_error", table), text.find("half", table)) << text;
+  EXPECT_EQ(text.find("good", table), std::string::npos) << text;  // passed: only with --per-task
+  EXPECT_NE(summaryText(s, true).find("good"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace rtlarena

@@ -46,10 +46,12 @@ void addAuditCommand(CLI::App& app, int& exitCode) {
   CLI::App* sub = app.add_subcommand("audit", "Check a dataset: golden designs on both simulators, negative control, lint; write errata");
   auto* ds = sub->add_option("--dataset", f->dataset, "FORMAT:PATH (verilogeval2, verilogeval1, rtllm, jsonl, native)");
   sub->add_option("--suite", f->suite, "A built-in suite instead of --dataset")->excludes(ds);
-  sub->add_option("--errata-out,-o", f->out, "Errata file to write (default: errata.json)");
+  sub->add_option("--out", f->out, "Errata file to write")->default_str("errata.json");
+  addHiddenAlias(*sub, "--errata-out,-o", f->out);
   addSimListOption(*sub, f->sims, "Simulators to run the golden designs on");
   sub->add_flag("--no-lint", f->noLint, "Skip the Verilator lint of golden designs");
-  sub->add_flag("--no-control", f->noControl, "Skip the empty-module negative control");
+  sub->add_flag("--no-controls", f->noControl, "Skip the empty-module negative control");
+  addHiddenAlias(*sub, "--no-control", f->noControl);
   sub->add_flag("--no-compat", f->noCompat, "Skip the VerilogEval harness for VerilogEval tasks");
   sub->add_flag("--no-sandbox", f->noSandbox, "Run without bubblewrap (unsafe)");
   addJsonFlag(*sub, f->json, "Print the errata as JSON on stdout");

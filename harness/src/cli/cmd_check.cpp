@@ -78,8 +78,10 @@ int runCheck(const CheckFlags &f) {
   auto report = formal::checkAssertions(req, o);
   if (!report)
     return reportError(report.error());
-  std::printf("%s", f.json ? (formal::reportToJson(*report) + "\n").c_str()
-                           : formal::reportToText(*report).c_str());
+  if (f.json)
+    printJson(formal::reportToJson(*report));
+  else
+    std::printf("%s", formal::reportToText(*report).c_str());
   return report->anyCex() ? kExitFailed : kExitOk;
 }
 

@@ -82,8 +82,8 @@ int runEquiv(const EquivFlags& f) {
     if (f.json) {
       nlohmann::json bad = nlohmann::json::object();
       for (const auto& [name, r] : c->bad) bad[name] = toJson(r);
-      std::printf("%s\n", nlohmann::json{{"task", task->id}, {"ok", c->ok}, {"problem", c->problem},
-                                         {"self", toJson(c->self)}, {"bad", bad}}.dump().c_str());
+      printJson(nlohmann::json{{"task", task->id}, {"ok", c->ok}, {"problem", c->problem},
+                                         {"self", toJson(c->self)}, {"bad", bad}}.dump());
     } else {
       printResult("reference vs itself", c->self);
       for (const auto& [name, r] : c->bad) printResult("bad/" + name, r);
@@ -97,7 +97,7 @@ int runEquiv(const EquivFlags& f) {
   if (!cand) return reportError(cand.error());
   auto r = equiv::judgeEquivalence(reference, refTop, *cand, top, o);
   if (!r) return reportError(r.error());
-  if (f.json) std::printf("%s\n", toJson(*r).dump().c_str());
+  if (f.json) printJson(toJson(*r).dump());
   else printResult(f.candidate, *r);
   return exitFor(*r);
 }

@@ -1,15 +1,16 @@
 // `rtlarena eval`: one file against one task; prints the verdict and the log tail.
 #include <chrono>
 #include <cstdio>
-#include <optional>
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <nlohmann/json.hpp>
 
 #include "commands.h"
 #include "common.h"
 #include "shared_flags.h"
 #include "rtlarena/core/files.h"
+#include "rtlarena/core/json_tidy.h"
 #include "rtlarena/core/text.h"
 #include "rtlarena/eval/evaluator.h"
 #include "rtlarena/equiv/judge.h"
@@ -23,7 +24,8 @@ namespace fs = std::filesystem;
 
 void addEvalCommand(CLI::App& app, int& exitCode) {
   struct Flags {
-    std::string task, file;
+    std::string task, file, dataset, keepDir, vcd;
+    long long seed = 0;
     SimulatorKind simulator = SimulatorKind::Icarus;
     bool json = false, noSandbox = false, raw = false;
     std::string judge = "sim";
@@ -31,25 +33,36 @@ void addEvalCommand(CLI::App& app, int& exitCode) {
   };
   auto f = std::make_shared<Flags>();
   CLI::App* sub = app.add_subcommand("eval", "Evaluate one Verilog file (or a model answer) against one task");
-  sub->add_option("--task", f->task, "Task id, suite/id, or task directory")->required();
-  sub->add_option("file", f->file, "Candidate Verilog file, or a raw model answer with --answer")->required();
+  sub->add_option("--task", f->task, "Task id, suite/id, or task directory (with --dataset: a problem id of the dataset)")
+      ->required();
+  sub->add_option("file", f->file, "Candidate Verilog file, or a raw model answer with --answer; - reads standard input")
+      ->required();
+  sub->add_option("--dataset", f->dataset, "FORMAT:PATH of another benchmark whose problem --task names");
+  sub->add_option("--keep", f->keepDir, "Keep the job folder (sources, logs, build) under this folder");
+  sub->add_option("--vcd", f->vcd, "Write the simulation's waves to this VCD file (Icarus)");
+  CLI::Option* seed = sub->add_option("--seed", f->seed, "Seed given to the testbench as +seed=N")->default_str("the bench's own");
   sub->add_flag("--answer", f->raw, "The file is a raw model answer: extract the code first");
   addJsonFlag(*sub, f->json, "Print verdict, class, mismatches, samples, log_tail as JSON");
   sub->add_flag("--no-sandbox", f->noSandbox, "Run without bubblewrap (unsafe)");
   addJudgeOptions(*sub, f->judge, f->judgeTimeout);
   addSimOption(*sub, f->simulator);
-  sub->callback([f, &exitCode] {
-    auto task = findTask(f->task);
+  sub->callback([f, seed, &exitCode] {
+    if (!f->vcd.empty() && f->simulator != SimulatorKind::Icarus) {
+      exitCode = reportError(makeError(ErrorCode::BadArgument, "--vcd needs --sim icarus"));
+      return;
+    }
+    auto task = f->dataset.empty() ? findTask(f->task) : findDatasetTask(f->dataset, f->task);
     if (!task) { exitCode = reportError(task.error()); return; }
+    const bool fromStdin = f->file == "-";
     std::error_code ec;
-    if (fs::is_directory(f->file, ec)) {
+    if (!fromStdin && fs::is_directory(f->file, ec)) {
       exitCode = reportError(makeError(ErrorCode::Io, f->file + " is a folder; give a Verilog file (or a model answer with --answer)"));
       return;
     }
-    auto text = readFile(f->file);
+    auto text = fromStdin ? readStdin() : readFile(f->file);
     if (!text) { exitCode = reportError(text.error()); return; }
     if (trim(*text).empty()) {
-      exitCode = reportError(makeError(ErrorCode::Io, f->file + " is empty"));
+      exitCode = reportError(makeError(ErrorCode::Io, (fromStdin ? std::string("standard input") : f->file) + " is empty"));
       return;
     }
     auto sandbox = sandboxFromFlags(f->noSandbox);
@@ -61,6 +74,13 @@ void addEvalCommand(CLI::App& app, int& exitCode) {
     }
     EvalOptions eo;
     eo.sandbox = *sandbox;
+    if (seed->count() > 0) eo.plusargs.push_back("seed=" + std::to_string(f->seed));
+    if (!f->vcd.empty()) eo.vcdFile = fs::absolute(f->vcd).string();
+    if (!f->keepDir.empty()) {
+      fs::create_directories(f->keepDir, ec);
+      eo.workRoot = fs::absolute(f->keepDir).string();
+      eo.keepJobDirs = true;
+    }
     // `both`: Icarus, then Verilator on the same candidate; a verdict that differs between
     // them points at a race or an X-dependent testbench rather than at the candidate.
     const bool both = f->simulator == SimulatorKind::Both && !isFormalKind(task->kind);
@@ -78,7 +98,7 @@ void addEvalCommand(CLI::App& app, int& exitCode) {
       eo.simulator = sim;
       evals.push_back(Evaluator(eo).evaluate(*task, code));
       // Messages speak of the user's file, not of the job's copy of it.
-      const std::string shown = fs::path(f->file).filename().string();
+      const std::string shown = fromStdin ? "<stdin>" : fs::path(f->file).filename().string();
       evals.back().message = replaceAll(evals.back().message, "candidate.sv", shown);
       evals.back().logTail = replaceAll(evals.back().logTail, "candidate.sv", shown);
     }
@@ -98,7 +118,7 @@ void addEvalCommand(CLI::App& app, int& exitCode) {
     auto toJson = [&](const Evaluation& e) {
       nlohmann::json j = {{"task", task->id},        {"verdict", verdictName(e.verdict)},
                           {"class", e.cls},          {"message", e.message},
-                          {"mismatches", e.mismatches}, {"samples", e.samples},
+                          {"mismatches", countOrNull(e.mismatches)}, {"samples", countOrNull(e.samples)},
                           {"log_tail", e.logTail},   {"seconds", e.wallSeconds}};
       j["simulator"] = e.simulator;
       j["compile_seconds"] = e.compileSeconds;
@@ -113,7 +133,7 @@ void addEvalCommand(CLI::App& app, int& exitCode) {
         j["simulators_disagree"] = disagree;
       }
       if (proof) j["equiv"] = {{"verdict", proof->cls}, {"message", proof->message}, {"seconds", proof->wallSeconds}};
-      std::printf("%s\n", j.dump().c_str());
+      printJson(j.dump());
     } else {
       for (const Evaluation& e : evals) {
         std::printf("%s: %s%s%s\n", task->id.c_str(), std::string(verdictName(e.verdict)).c_str(),

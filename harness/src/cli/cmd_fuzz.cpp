@@ -13,6 +13,7 @@
 #include "commands.h"
 #include "common.h"
 #include "shared_flags.h"
+#include "rtlarena/core/files.h"
 #include "rtlarena/core/tools.h"
 #include "rtlarena/fuzz/campaign.h"
 #include "rtlarena/fuzz/inject.h"
@@ -81,6 +82,37 @@ std::map<std::string, std::string> parseDefines(const std::vector<std::string>& 
   return m;
 }
 
+// Everything that decides what a campaign finds, as stored in <out>/campaign.json.
+nlohmann::json campaignConfig(const FuzzFlags& f, const std::string& coreConfig) {
+  return {{"core_config", coreConfig}, {"bug", f.bug}, {"mutant", f.mutant}, {"algo", f.algo},
+          {"time", f.time}, {"tests", f.tests}, {"seed", f.seed}, {"arms", f.arms}, {"pull", f.pull},
+          {"gamma", f.gamma}, {"gamma_local", f.gammaLocal}, {"alpha", f.alpha}, {"instructions", f.instructions},
+          {"family_spread", f.familySpread}, {"coverage", f.coverage}, {"lockstep", !f.noLockstep},
+          {"model_coverage", !f.noModelCoverage}, {"reward_per_cycle", f.rewardPerCycle},
+          {"stop_on_mismatch", f.stopOnMismatch}, {"minimize", !f.noMinimize}, {"defines", f.defines},
+          {"plusargs", f.plusargs}, {"corpus_from", f.corpusFrom}};
+}
+
+// A reused --out folder must hold the same campaign, as a run folder must: otherwise old and
+// new mismatches would mix in one folder.
+Status checkOutFolder(const std::string& out, const nlohmann::json& config) {
+  std::error_code ec;
+  if (out.empty() || !fs::exists(out, ec)) return Ok{};
+  if (!fs::is_directory(out, ec)) return makeError(ErrorCode::BadArgument, "--out " + out + " is a file, not a folder");
+  if (fs::is_empty(out, ec)) return Ok{};
+  const fs::path file = fs::path(out) / "campaign.json";
+  auto text = readFile(file);
+  auto held = text ? nlohmann::json::parse(*text, nullptr, false) : nlohmann::json();
+  if (!text || held.is_discarded())
+    return makeError(ErrorCode::BadArgument, "--out " + out + " is not empty and holds no campaign.json; give an empty or new folder");
+  for (const auto& [key, value] : config.items())
+    if (!held.contains(key) || held[key] != value)
+      return makeError(ErrorCode::BadArgument, "--out " + out + " holds a campaign with another configuration (" + key + " " +
+                                                   (held.contains(key) ? held[key].dump() : "unset") + ", now " + value.dump() +
+                                                   "); give another --out");
+  return Ok{};
+}
+
 int runCampaign(const FuzzFlags& f) {
   if (f.listAlgos) {
     for (const auto& n : schedulerNames()) std::printf("%s\n", n.c_str());
@@ -118,6 +150,8 @@ int runCampaign(const FuzzFlags& f) {
       std::filesystem::weakly_canonical(*corePath) != std::filesystem::weakly_canonical(corpus->coreConfig))
     return reportError(makeError(ErrorCode::BadArgument, "--mutant '" + f.mutant + "' was injected into " +
                                                              corpus->coreConfig.string() + ", not " + corePath->string()));
+  const nlohmann::json config = campaignConfig(f, corePath->string());
+  if (auto s = checkOutFolder(f.out, config); !s) return reportError(s.error());
   std::vector<Program> imported;
   if (!f.corpusFrom.empty()) {
     auto c = readCorpus(f.corpusFrom);
@@ -143,7 +177,7 @@ int runCampaign(const FuzzFlags& f) {
     mutantName = "mutant:" + std::to_string(mutantId);
   }
   spec.coverage = *coverage;
-  spec.cacheDir = f.cacheDir;
+  spec.cacheDir = dutCacheDir(f.cacheDir);
   spec.runner.lockstep = !f.noLockstep;
   spec.runner.modelCoverage = !f.noModelCoverage;
   spec.log = logger(f.noProgress);
@@ -189,11 +223,13 @@ int runCampaign(const FuzzFlags& f) {
   for (const auto& p : spec.sourcesOverride) meta.sourcesOverride.push_back(portablePath(p));
   meta.defines = spec.extraDefines;
   meta.coverage = coverageKindsName(*coverage);
-  if (!f.out.empty())
+  if (!f.out.empty()) {
     if (auto w = writeCampaignOutputs(f.out, r, meta, s.layout, s.artifact.points); !w) return reportError(w.error());
+    if (auto w = writeFile(fs::path(f.out) / "campaign.json", config.dump(2) + "\n"); !w) return reportError(w.error());
+  }
 
   if (f.json) {
-    std::printf("%s\n", summaryJson(r, meta).c_str());
+    printJson(summaryJson(r, meta));
   } else {
     const double sec = r.seconds > 0 ? r.seconds : 1e-9;
     std::printf("%s on %s%s: %llu tests in %.1f s (%.0f tests/s, %.0f insn/s), coverage %zu/%zu (%.1f%%), "
@@ -223,7 +259,7 @@ int runReplay(const std::string& file, const std::string& cacheDir, bool json, b
   spec.plusargs = rep->plusargs;
   for (const auto& s : rep->sourcesOverride) spec.sourcesOverride.push_back(resolvePortable(s));
   spec.coverage = *coverage;
-  spec.cacheDir = cacheDir;
+  spec.cacheDir = dutCacheDir(cacheDir);
   spec.runner.keepTrace = true;
   spec.runner.selfCheckExit = rep->selfCheckExit;
   spec.log = logger(noProgress);
@@ -238,7 +274,7 @@ int runReplay(const std::string& file, const std::string& cacheDir, bool json, b
                         {"expected_signature", rep->signature}, {"retired", t.retired},
                         {"end", std::string(endReasonName(t.end))},
                         {"message", t.divergence ? t.divergence->message : ""}};
-    std::printf("%s\n", j.dump().c_str());
+    printJson(j.dump());
   } else {
     const size_t from = t.trace.size() > 12 ? t.trace.size() - 12 : 0;
     for (size_t i = from; i < t.trace.size(); ++i)
@@ -287,7 +323,7 @@ void addFuzzCommand(CLI::App& app, int& exitCode) {
   sub->add_flag("--stop-on-mismatch", f->stopOnMismatch, "End at the first divergence");
   sub->add_flag("--no-minimize", f->noMinimize, "Keep mismatching programs as found");
   sub->add_option("--minimize-seconds", f->minimizeSeconds, "Time per mismatch for minimization")->capture_default_str();
-  sub->add_option("--cache-dir", f->cacheDir, "Where built DUTs are cached (default ~/.cache/rtlarena/duts)");
+  sub->add_option("--cache-dir", f->cacheDir, "Cache root: built DUTs in DIR/duts (default $RTLARENA_CACHE, else ~/.cache/rtlarena)");
   sub->add_option("--define", f->defines, "Extra Verilog define NAME[=VALUE] (repeatable)");
   sub->add_option("--plusarg", f->plusargs, "Plusarg passed to the design (repeatable)");
   sub->add_option("--mutant", f->mutant, "Fuzz injected bug ID of a `fuzz inject` folder: DIR:ID");
@@ -303,7 +339,7 @@ void addFuzzCommand(CLI::App& app, int& exitCode) {
   auto rf = std::make_shared<ReplayFlags>();
   CLI::App* replay = sub->add_subcommand("replay", "Rerun one reproducer (mismatches/*/repro.json) deterministically");
   replay->add_option("repro", rf->file, "repro.json")->required();
-  replay->add_option("--cache-dir", rf->cacheDir, "DUT cache folder");
+  replay->add_option("--cache-dir", rf->cacheDir, "Cache root: built DUTs in DIR/duts (default $RTLARENA_CACHE, else ~/.cache/rtlarena)");
   addJsonFlag(*replay, rf->json, "Print {reproduced, signature, ...}");
   addNoProgressFlag(*replay, rf->noProgress);
   addHiddenQuietAlias(*replay, rf->noProgress);
@@ -319,17 +355,18 @@ void addFuzzCommand(CLI::App& app, int& exitCode) {
   inject->add_option("--seed", inf->seed, "Mutation seed")->capture_default_str();
   inject->add_option("--out", inf->outDir, "Output folder (mutants.json, the mutated netlist)")->required();
   inject->add_option("--directed-tests", inf->directedTests, "Random tests per mutant in the visibility check")->capture_default_str();
-  inject->add_option("--cache-dir", inf->cacheDir, "DUT cache folder");
+  inject->add_option("--cache-dir", inf->cacheDir, "Cache root: built DUTs in DIR/duts (default $RTLARENA_CACHE, else ~/.cache/rtlarena)");
   addJsonFlag(*inject, *injectJson, "Print the summary as JSON");
   addNoProgressFlag(*inject, *injectNoProgress);
   inject->callback([inf, injectCore, injectJson, injectNoProgress, &exitCode] {
     auto corePath = resolveCoreConfig(*injectCore);
     if (!corePath) { exitCode = reportError(corePath.error()); return; }
     inf->coreConfig = *corePath;
+    if (!inf->cacheDir.empty()) inf->cacheDir = dutCacheDir(inf->cacheDir.string());
     inf->log = logger(*injectNoProgress);
     auto r = injectBugs(*inf);
     if (!r) { exitCode = reportError(r.error()); return; }
-    if (*injectJson) std::printf("%s\n", injectSummaryJson(*r).c_str());
+    if (*injectJson) printJson(injectSummaryJson(*r));
     else
       std::printf("%zu mutations tried, %zu architecturally visible, %zu kept in %s\n", r->tried, r->visible,
                   r->kept.size(), inf->outDir.string().c_str());

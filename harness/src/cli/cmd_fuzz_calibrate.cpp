@@ -74,7 +74,7 @@ int runCalibrate(const CalibrateFlags& f) {
   if (!corePath) return reportError(corePath.error());
   SessionSpec spec;
   spec.coreConfig = *corePath;
-  spec.cacheDir = f.cacheDir;
+  spec.cacheDir = dutCacheDir(f.cacheDir);
   // line coverage: the build the first `rtlarena fuzz` campaign reuses from the cache
   spec.coverage = CoverageKinds{true, false};
   if (!f.noProgress) spec.log = [](const std::string& l) { std::fprintf(stderr, "rtlarena fuzz calibrate: %s\n", l.c_str()); };
@@ -89,7 +89,7 @@ int runCalibrate(const CalibrateFlags& f) {
     if (auto w = writeOutputs(out, r, **session); !w) return reportError(w.error());
   if (f.apply && !r.proposed.empty())
     if (auto w = applyTolerances((*session)->core.file, r.toleranceSectionJson); !w) return reportError(w.error());
-  if (f.json) std::printf("%s\n", calibrationJson(r).c_str());
+  if (f.json) printJson(calibrationJson(r));
   else {
     std::printf("%s", calibrationText(r).c_str());
     if (!out.empty()) std::printf("written to %s\n", out.c_str());
@@ -107,7 +107,7 @@ CLI::App* addFuzzCalibrateCommand(CLI::App& fuzz, int& exitCode) {
       "calibrate", "Run ISA corner cases on a core and the model; propose the tolerances that explain each difference");
   sub->add_option("--core", f->core, "core.json, a folder holding one, or a core name (mc, p5)")->required();
   sub->add_option("--out", f->out, "Write the proposal (JSON) here, and reproducers beside it (FILE-repros/)");
-  sub->add_option("--cache-dir", f->cacheDir, "DUT cache folder");
+  sub->add_option("--cache-dir", f->cacheDir, "Cache root: built DUTs in DIR/duts (default $RTLARENA_CACHE, else ~/.cache/rtlarena)");
   sub->add_flag("--apply", f->apply,
                 "Write the proposed tolerances into core.json (evidence in calibration.json beside it unless --out)");
   addJsonFlag(*sub, f->json, "Print {core, probes, clean, tolerances, proposed, suspected_bugs}");

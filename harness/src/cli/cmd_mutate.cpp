@@ -6,6 +6,7 @@
 
 #include "commands.h"
 #include "common.h"
+#include "shared_flags.h"
 #include "rtlarena/mutate/mutation_analysis.h"
 #include "rtlarena/mutate/mutation_shards.h"
 #include <nlohmann/json.hpp>
@@ -96,8 +97,8 @@ int runMutate(const MutateFlags& f) {
     std::fprintf(stderr, "%s: %d/%d killed (%.1fs)\n", t.taskId.c_str(), t.killed, t.killed + t.survived, t.seconds);
   });
   if (f.json && shard)
-    std::printf("%s\n", mutate::shardReportJson(mutate::mutationJson(results), *shard, mutateConfigJson(f), allTaskIds).c_str());
-  else if (f.json) std::printf("%s\n", mutate::mutationJson(results).c_str());
+    printJson(mutate::shardReportJson(mutate::mutationJson(results), *shard, mutateConfigJson(f), allTaskIds));
+  else if (f.json) printJson(mutate::mutationJson(results));
   else printTable(results);
   for (const auto& t : results)
     if (!t.error.empty()) return kExitInput;
@@ -114,7 +115,7 @@ void addMutateCommand(CLI::App& app, int& exitCode) {
   sub->add_option("--task", f->taskIds, "Only these task ids (repeatable)");
   sub->add_option("--mutants", f->mutants, "Mutants per task")->capture_default_str()->check(CLI::PositiveNumber);
   sub->add_option("--seed", f->seed, "Seed of Yosys's mutation sampling")->capture_default_str();
-  sub->add_option("-j,--jobs", f->jobs, "Workers (default: cores)");
+  addJobsOption(*sub, f->jobs);
   sub->add_option("--bound", f->bound, "Induction length / bounded-check depth of the judge")->capture_default_str();
   sub->add_option("--equiv-timeout", f->equivTimeout, "Seconds per equivalence check of a survivor")->capture_default_str();
   sub->add_flag("--no-judge", f->noJudge, "Do not judge survivors (all count as unknown)");

@@ -10,6 +10,9 @@
 #include "common.h"
 #include "llm_flags.h"
 #include "shared_flags.h"
+#include "rtlarena/core/hash.h"
+#include "rtlarena/core/text.h"
+#include "rtlarena/core/text_hints.h"
 #include "rtlarena/run/control_cache.h"
 #include "rtlarena/run/run_driver.h"
 #include "rtlarena/tasks/dataset.h"
@@ -47,12 +50,26 @@ struct RunFlags {
   std::string judge = "sim";  ///< sim | equiv | both
   double judgeTimeout = 30;
   std::string shard;             ///< I/N
+  bool perTask = false;
+  std::vector<int> ks;           ///< --k: the k of pass@k
 };
 
 std::string sanitize(std::string s) {
   for (auto& c : s)
-    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-' && c != '_' && c != '.') c = '_';
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-' && c != '_' && c != '.' && c != '+') c = '_';
   return s;
+}
+
+// runs/<suite>__<model>__n<N>[__<tasks>]: a selection of tasks gets its own folder, so that
+// `--task a` and then `--task b` do not meet as one run with two configurations. Short
+// selections are spelt out; long ones are a hash of the sorted ids.
+std::string defaultRunDir(const std::string& suite, const std::string& model, int n, std::vector<std::string> tasks) {
+  std::string dir = "runs/" + sanitize(suite) + "__" + sanitize(model) + "__n" + std::to_string(n);
+  if (tasks.empty()) return dir;
+  std::sort(tasks.begin(), tasks.end());
+  std::string joined;
+  for (const auto& t : tasks) joined += (joined.empty() ? "" : "+") + t;
+  return dir + "__" + (joined.size() <= 48 ? sanitize(joined) : "tasks-" + sha256Hex(joined).substr(0, 12));
 }
 
 }  // namespace
@@ -64,11 +81,14 @@ void addRunCommand(CLI::App& app, int& exitCode) {
   sub->add_option("--task", flags->taskFilter, "Only these task ids (repeatable)");
   sub->add_option("--model", flags->model, "reference | bad | replay:FILE.jsonl | openai:MODEL | anthropic:MODEL")->capture_default_str();
   sub->add_option("-n,--samples", flags->n, "Samples per task")->capture_default_str()->check(CLI::Range(1, 1000));
-  sub->add_option("-j,--jobs", flags->jobs, "Evaluation workers (default: cores)");
-  sub->add_option("--out", flags->out, "Run directory (default: runs/<suite>__<model>__n<N>); an existing one resumes");
+  addJobsOption(*sub, flags->jobs);
+  sub->add_option("--k", flags->ks, "The k of pass@k, comma-separated, each at most -n (default: 1,5,10 up to -n)")
+      ->delimiter(',')->check(CLI::Range(1, 1000))->default_str("1,5,10");
+  sub->add_flag("--per-task", flags->perTask, "List every task at the end of the summary, not only the failed ones");
+  sub->add_option("--out", flags->out, "Run directory (default: runs/<suite>__<model>__n<N>, plus __<tasks> with --task); an existing one resumes");
   sub->add_flag("--json", flags->json, "Print one JSON object with the summary on stdout");
   sub->add_flag("--no-sandbox", flags->noSandbox, "Run model code without bubblewrap (unsafe)");
-  sub->add_flag("--no-progress", flags->noProgress, "No progress output");
+  addNoProgressFlag(*sub, flags->noProgress);
   addSimOption(*sub, flags->simulator);
   sub->add_option("--dataset", flags->dataset, "FORMAT:PATH of another benchmark (verilogeval2, verilogeval1, rtllm, jsonl, assertionbench, fveval-nl2sva, fveval-design2sva, native)");
   sub->add_option("--compat", flags->compat, "Also score as another harness does: verilogeval")->check(CLI::IsMember({"verilogeval"}));
@@ -94,19 +114,35 @@ void addRunCommand(CLI::App& app, int& exitCode) {
   sub->add_option("--shard", flags->shard,
                   "I/N: run only shard I of N (1-based) of the (task, sample) pairs, with 1/N of the endpoint "
                   "limits; join the shards with `rtlarena merge`");
+  sub->add_flag("--ppa-no-cache", flags->ppaNoCache, "Neither read nor write the PPA cache (--no-cache: no cache at all)");
 
   sub->callback([flags, llm, sub, &exitCode] {
+    for (int k : flags->ks)
+      if (k > flags->n) {
+        exitCode = reportError(makeError(ErrorCode::BadArgument, "--k " + std::to_string(k) + " is more than the " +
+                                                                     std::to_string(flags->n) + " sample(s) per task (-n)"));
+        return;
+      }
     auto tasks = flags->dataset.empty() ? loadSuite(flags->suite) : loadDataset(flags->dataset);
     if (!tasks) {
       exitCode = reportError(tasks.error());
       return;
     }
-    if (!flags->taskFilter.empty()) {
+    // A task named twice is taken once (the order of first mention is kept).
+    std::vector<std::string> picks;
+    for (const auto& id : flags->taskFilter)
+      if (std::find(picks.begin(), picks.end(), id) == picks.end()) picks.push_back(id);
+    if (!picks.empty()) {
       std::vector<Task> picked;
-      for (const auto& id : flags->taskFilter) {
+      std::vector<std::string> ids;
+      for (const auto& t : *tasks) ids.push_back(t.id);
+      for (const auto& id : picks) {
         auto it = std::find_if(tasks->begin(), tasks->end(), [&](const Task& t) { return t.id == id; });
         if (it == tasks->end()) {
-          exitCode = reportError(makeError(ErrorCode::NotFound, "suite '" + flags->suite + "' has no task '" + id + "'"));
+          const std::string hint = closestWord(id, ids);
+          exitCode = reportError(makeError(ErrorCode::NotFound, "'" + (flags->dataset.empty() ? flags->suite : flags->dataset) +
+                                                                    "' has no task '" + id + "'" +
+                                                                    (hint.empty() ? "" : " (did you mean '" + hint + "'?)")));
           return;
         }
         picked.push_back(*it);
@@ -127,7 +163,7 @@ void addRunCommand(CLI::App& app, int& exitCode) {
     o.judge.timeout = std::chrono::milliseconds(static_cast<long long>(flags->judgeTimeout * 1000));
     if (flags->clockPeriod > 0) o.ppa.clockPeriodNs = flags->clockPeriod;
     o.ppa.simulationActivity = flags->ppaActivity == "sim";
-    o.ppa.useCache = !flags->ppaNoCache;
+    o.ppa.useCache = !flags->ppaNoCache && !llm->noCache;
     if (!flags->errata.empty()) {
       auto errata = readErrata(flags->errata);
       if (!errata) {
@@ -155,14 +191,17 @@ void addRunCommand(CLI::App& app, int& exitCode) {
       shareLimits(o.provider, shard->count);
     }
     o.samplesPerTask = flags->n;
+    o.passAtK = flags->ks;
+    std::sort(o.passAtK.begin(), o.passAtK.end());
+    o.passAtK.erase(std::unique(o.passAtK.begin(), o.passAtK.end()), o.passAtK.end());
     o.workers = flags->jobs;
     o.outDir = flags->out.empty()
-                   ? "runs/" + sanitize(o.suite) + "__" + sanitize(o.provider.spec) + "__n" + std::to_string(flags->n) +
+                   ? defaultRunDir(o.suite, o.provider.spec, flags->n, picks) +
                          (o.shard ? "__shard" + std::to_string(o.shard->index) + "of" + std::to_string(o.shard->count) : "")
                    : flags->out;
     o.eval.sandbox = *sandbox;
     o.eval.simulator = flags->simulator;
-    if (!flags->noControlCache) o.controlCacheDir = ControlCache::defaultDir();
+    if (!flags->noControlCache && !llm->noCache) o.controlCacheDir = ControlCache::defaultDir();
     o.shots = flags->shots;
     o.promptTemplateDir = flags->promptTemplate;
     o.progress = !flags->noProgress;
@@ -171,7 +210,8 @@ void addRunCommand(CLI::App& app, int& exitCode) {
       exitCode = reportError(summary.error());
       return;
     }
-    std::printf("%s", flags->json ? (summaryJson(*summary) + "\n").c_str() : summaryText(*summary).c_str());
+    if (flags->json) printJson(summaryJson(*summary));
+    else std::printf("%s", summaryText(*summary, flags->perTask).c_str());
     if (summary->hasIncomplete()) {
       std::fprintf(stderr, "rtlarena: %s\n", incompleteNote(*summary).c_str());
       exitCode = kExitIncomplete;

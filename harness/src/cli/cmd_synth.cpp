@@ -3,13 +3,16 @@
 #include <cstdio>
 #include <filesystem>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <regex>
 
 #include "commands.h"
 #include "common.h"
 #include "shared_flags.h"
 #include "rtlarena/core/files.h"
+#include "rtlarena/synth/activity.h"
 #include "rtlarena/synth/flow.h"
+#include "rtlarena/synth/ppa_run.h"
 #include "rtlarena/synth/yosys.h"
 
 namespace rtlarena::cli {
@@ -25,12 +28,14 @@ struct SynthFlags {
   std::string liberty = synth::kDefaultLiberty;
   double activity = 0.1;
   double duty = 0.5;
+  std::string task;  ///< --task: top, clock period and testbench activity from a task folder
   std::string tb;
   std::string tbTop = "tb";
   std::string dut;
   double timeout = 120;
   std::string keepDir;
   bool json = false, noCache = false, noSandbox = false, printScript = false;
+  bool clockPeriodGiven = false, defaultActivity = false;
 };
 
 // The module no other module mentions (the root of the hierarchy), for when --top is not given.
@@ -49,6 +54,20 @@ Result<std::string> guessTop(const std::vector<SourceFile>& sources) {
   if (roots.size() == 1) return roots.front();
   return makeError(ErrorCode::BadArgument, names.empty() ? "no module found in the given files"
                                                          : "cannot tell which module is the top: name it with --top");
+}
+
+bool definesModule(const std::vector<SourceFile>& sources, const std::string& name) {
+  const std::regex re(R"(\b(module|macromodule)\s+)" + std::regex_replace(name, std::regex(R"([$\\])"), R"(\$&)") +
+                      R"((?![A-Za-z0-9_$]))");
+  for (const auto& f : sources)
+    if (std::regex_search(f.text, re)) return true;
+  return false;
+}
+
+std::string joinedNames(const std::vector<std::string>& files) {
+  std::string out;
+  for (const auto& f : files) out += (out.empty() ? "" : ", ") + f;
+  return out;
 }
 
 void printReport(const synth::PpaReport& r, const synth::PpaSettings& s) {
@@ -74,18 +93,29 @@ void printReport(const synth::PpaReport& r, const synth::PpaSettings& s) {
 int runSynth(const SynthFlags& f) {
   std::vector<SourceFile> sources;
   for (const auto& file : f.files) {
-    auto text = readFile(file);
+    std::error_code ec;
+    if (file != "-" && fs::is_directory(file, ec))
+      return reportError(makeError(ErrorCode::Io, file + " is a folder; give Verilog files"));
+    auto text = file == "-" ? readStdin() : readFile(file);
     if (!text) return reportError(text.error());
-    sources.push_back({fs::path(file).filename().string(), *text});
+    sources.push_back({file == "-" ? "stdin.sv" : fs::path(file).filename().string(), *text});
   }
-  std::string top = f.top;
+  std::optional<Task> task;
+  if (!f.task.empty()) {
+    auto t = findTask(f.task);
+    if (!t) return reportError(t.error());
+    task = std::move(*t);
+  }
+  std::string top = f.top.empty() && task ? task->top : f.top;
+  if (!top.empty() && !definesModule(sources, top))
+    return reportError(makeError(ErrorCode::NotFound, "--top " + top + ": no module of that name in " + joinedNames(f.files)));
   if (top.empty()) {
     auto guessed = guessTop(sources);
     if (!guessed) return reportError(guessed.error());
     top = *guessed;
   }
   synth::FlowOptions o;
-  o.settings.clockPeriodNs = f.clockPeriod;
+  o.settings.clockPeriodNs = task && !f.clockPeriodGiven ? synth::taskClockPeriod(*task, {}) : f.clockPeriod;
   o.settings.liberty = f.liberty;
   o.settings.inputActivity = f.activity;
   o.settings.inputDuty = f.duty;
@@ -107,7 +137,12 @@ int runSynth(const SynthFlags& f) {
   synth::DesignInput d;
   d.sources = sources;
   d.top = top;
-  if (!f.tb.empty()) {
+  if (task && f.tb.empty() && !f.defaultActivity) {
+    // The task's own testbench drives the design (with its reference beside it, as in a run).
+    std::string code;
+    for (const auto& src : sources) code += src.text + "\n";
+    d.activity = synth::taskActivityProbe(*task, code);
+  } else if (!f.tb.empty()) {
     auto tb = readFile(f.tb);
     if (!tb) return reportError(tb.error());
     synth::ActivityProbe probe;
@@ -131,7 +166,7 @@ int runSynth(const SynthFlags& f) {
     r = synth::PpaFlow(o).run(d);
   }
   if (!r) return reportError(r.error());
-  if (f.json) std::printf("%s\n", synth::ppaToJson(*r).c_str());
+  if (f.json) printJson(synth::ppaToJson(*r));
   else printReport(*r, o.settings);
   return r->ok() ? kExitOk : kExitFailed;
 }
@@ -141,7 +176,9 @@ int runSynth(const SynthFlags& f) {
 void addSynthCommand(CLI::App& app, int& exitCode) {
   auto f = std::make_shared<SynthFlags>();
   CLI::App* sub = app.add_subcommand("synth", "Area, delay, slack, Fmax and power of a design (Yosys + OpenSTA)");
-  sub->add_option("files", f->files, "Verilog/SystemVerilog files of the design")->required()->check(CLI::ExistingFile);
+  sub->add_option("files", f->files, "Verilog/SystemVerilog files of the design; - reads standard input")->required();
+  sub->add_option("--task", f->task, "Task id, suite/id or folder: its top, clock period and testbench (for activity)");
+  sub->add_flag("--default-activity", f->defaultActivity, "With --task: use --activity/--duty, not the task's testbench");
   sub->add_option("--top", f->top, "Top module (default: the one module no other module instantiates)");
   sub->add_option("--clock-period", f->clockPeriod, "Clock period in ns (also the virtual clock of combinational designs)")
       ->capture_default_str()->check(CLI::PositiveNumber);
@@ -149,8 +186,7 @@ void addSynthCommand(CLI::App& app, int& exitCode) {
   sub->add_option("--activity", f->activity, "Default toggles per clock period of every input bit")
       ->capture_default_str()->check(CLI::Range(0.0, 2.0));
   sub->add_option("--duty", f->duty, "Default fraction of time an input bit is 1")->capture_default_str()->check(CLI::Range(0.0, 1.0));
-  sub->add_option("--tb", f->tb, "Testbench to measure input activity with (Icarus, VCD of the design's inputs)")
-      ->check(CLI::ExistingFile);
+  sub->add_option("--tb", f->tb, "Testbench to measure input activity with (Icarus, VCD of the design's inputs)");
   sub->add_option("--tb-top", f->tbTop, "Top module of the testbench")->capture_default_str();
   sub->add_option("--dut", f->dut, "Instance name of the design in the testbench (default: found by module name)");
   sub->add_option("--timeout", f->timeout, "Deadline in seconds for Yosys and for OpenSTA")->capture_default_str()
@@ -160,7 +196,10 @@ void addSynthCommand(CLI::App& app, int& exitCode) {
   sub->add_flag("--no-sandbox", f->noSandbox, "Run the tools without bubblewrap");
   sub->add_flag("--print-script", f->printScript, "Print the Yosys script instead of running it");
   sub->add_option("--keep", f->keepDir, "Keep the job directory (scripts, logs, netlists) under this folder");
-  sub->callback([f, &exitCode] { exitCode = runSynth(*f); });
+  sub->callback([f, sub, &exitCode] {
+    f->clockPeriodGiven = sub->count("--clock-period") > 0;
+    exitCode = runSynth(*f);
+  });
 }
 
 }  // namespace rtlarena::cli

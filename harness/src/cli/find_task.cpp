@@ -1,7 +1,12 @@
 // Finding one task from the command line: an id, suite/id, or a task directory.
 #include <filesystem>
+#include <iostream>
+#include <iterator>
 
 #include "common.h"
+#include "rtlarena/core/text.h"
+#include "rtlarena/core/text_hints.h"
+#include "rtlarena/tasks/dataset.h"
 #include "rtlarena/tasks/suite.h"
 
 namespace rtlarena::cli {
@@ -25,7 +30,33 @@ Result<Task> findTask(const std::string& ref) {
     fs::path dir = datasetsRoot() / s / id;
     if (fs::exists(dir / "task.json", ec)) return loadTaskDir(dir, s);
   }
-  return makeError(ErrorCode::NotFound, "no task '" + ref + "' (give an id, suite/id or a task directory)");
+  // A misspelt id: the nearest task id of the suites searched.
+  std::vector<std::string> ids;
+  for (const auto& s : suites)
+    for (const auto& e : fs::directory_iterator(datasetsRoot() / s, ec))
+      if (fs::exists(e.path() / "task.json", ec)) ids.push_back((suite.empty() ? "" : suite + "/") + e.path().filename().string());
+  const std::string hint = closestWord(ref, ids);
+  return makeError(ErrorCode::NotFound, "no task '" + ref + "'" + (hint.empty() ? "" : " (did you mean '" + hint + "'?)") +
+                                            " (give an id, suite/id or a task directory)");
+}
+
+Result<Task> findDatasetTask(const std::string& dataset, const std::string& id) {
+  auto tasks = loadDataset(dataset);
+  if (!tasks) return tasks.error();
+  std::vector<std::string> ids;
+  for (auto& t : *tasks) {
+    if (t.id == id) return std::move(t);
+    ids.push_back(t.id);
+  }
+  const std::string hint = closestWord(id, ids);
+  return makeError(ErrorCode::NotFound, dataset + " has no problem '" + id + "'" +
+                                            (hint.empty() ? "" : " (did you mean '" + hint + "'?)"));
+}
+
+Result<std::string> readStdin() {
+  std::string text((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
+  if (std::cin.bad()) return makeError(ErrorCode::Io, "standard input: cannot read");
+  return text;
 }
 
 }  // namespace rtlarena::cli

@@ -22,10 +22,13 @@ void addLlmFlags(CLI::App& sub, LlmFlags& f) {
   sub.add_option("--concurrency", f.concurrency, "Requests in flight at once")->check(CLI::Range(1, 1024));
   sub.add_option("--rpm", f.rpm, "Requests-per-minute limit (0: none)")->check(CLI::Range(0.0, 1e9));
   sub.add_option("--tpm", f.tpm, "Tokens-per-minute limit, prompt + completion (0: none)")->check(CLI::Range(0.0, 1e12));
-  sub.add_option("--timeout", f.timeout, "Per-request timeout in seconds")->check(CLI::Range(0.001, 1e6));
+  sub.add_option("--request-timeout", f.timeout, "Deadline of one request to the endpoint, in seconds")
+      ->check(CLI::Range(0.001, 1e6))->default_str("600");
+  // `--timeout` is a tool deadline in every other command (docs/CLI.md); here it was the request's.
+  sub.add_option("--timeout", f.timeout, "Older spelling of --request-timeout")->check(CLI::Range(0.001, 1e6))->group("");
   sub.add_option("--retries", f.retries, "Attempts after the first on 429, 5xx, timeouts, connection errors")->check(CLI::Range(0, 100));
-  sub.add_flag("--no-cache", f.noCache, "Neither read nor write the response cache");
-  sub.add_option("--cache-dir", f.cacheDir, "Response cache directory (default $XDG_CACHE_HOME/rtlarena or ~/.cache/rtlarena)");
+  sub.add_flag("--no-cache", f.noCache, "Neither read nor write any cache: responses, PPA, control verdicts");
+  sub.add_option("--cache-dir", f.cacheDir, "Cache root: responses in DIR/responses (default $RTLARENA_CACHE, else $XDG_CACHE_HOME/rtlarena or ~/.cache/rtlarena)");
   sub.add_option("--price-table", f.priceTable, "JSON price table: cost of the run from its tokens");
   sub.add_flag("--retry-errors", f.retryErrors, "On resume, ask again for samples stored as llm_error");
 }
@@ -49,7 +52,7 @@ Status applyLlmFlags(const LlmFlags& f, const CLI::App& sub, RunOptions& o) {
   if (given("--concurrency")) p.concurrency = f.concurrency;
   if (given("--rpm")) p.requestsPerMinute = f.rpm;
   if (given("--tpm")) p.tokensPerMinute = f.tpm;
-  if (given("--timeout")) p.timeoutSeconds = f.timeout;
+  if (given("--timeout") || given("--request-timeout")) p.timeoutSeconds = f.timeout;
   if (given("--retries")) p.retries = f.retries;
   if (given("--extra-body")) {
     auto j = nlohmann::json::parse(f.extraBody, nullptr, false);

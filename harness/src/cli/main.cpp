@@ -5,6 +5,7 @@
 #include "commands.h"
 #include "common.h"
 #include "rtlarena/formal/assertion_mode.h"
+#include "rtlarena/core/json_tidy.h"
 #include "rtlarena/synth/ppa_mode.h"
 
 namespace rtlarena::cli {
@@ -26,6 +27,11 @@ int reportError(const Error& error) {
   }
 }
 
+void printJson(const std::string& jsonText) {
+  auto j = nlohmann::json::parse(jsonText, nullptr, false);
+  std::printf("%s\n", j.is_discarded() ? jsonText.c_str() : tidyJson(std::move(j)).dump().c_str());
+}
+
 Result<SandboxConfig> sandboxFromFlags(bool noSandbox) {
   SandboxConfig config;
   if (noSandbox) {
@@ -36,6 +42,13 @@ Result<SandboxConfig> sandboxFromFlags(bool noSandbox) {
   return config;
 }
 
+void hideEmptyDefaults(CLI::App& app) {
+  // A list option with nothing in it has no default worth showing ("=[]").
+  for (CLI::Option* opt : app.get_options())
+    if (opt->get_default_str() == "[]") opt->default_str("");
+  for (CLI::App* sub : app.get_subcommands([](CLI::App*) { return true; })) hideEmptyDefaults(*sub);
+}
+
 }  // namespace rtlarena::cli
 
 int main(int argc, char** argv) {
@@ -44,6 +57,12 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   app.set_version_flag("--version", "rtlarena 0.1.0");
   int exitCode = kExitOk;
+  // Every option shows its default in --help (subcommands copy these option defaults).
+  app.option_defaults()->always_capture_default();
+  // A usage error is one line, like every other error.
+  app.failure_message([](const CLI::App*, const CLI::Error& e) {
+    return "rtlarena: " + std::string(e.what()) + " (see --help)\n";
+  });
   // Modes from libraries above the harness join its registry here, where both are linked.
   rtlarena::synth::registerPpaMode();
   rtlarena::formal::registerAssertionMode();
@@ -59,8 +78,19 @@ int main(int argc, char** argv) {
   addCheckCommand(app, exitCode);
   addMergeCommand(app, exitCode);
   addSlurmCommand(app, exitCode);
+  hideEmptyDefaults(app);
   try {
     app.parse(argc, argv);
+  } catch (const CLI::ValidationError& e) {
+    // A file named on the command line that does not exist is a missing input (3), the same
+    // code as when a command finds it missing itself; other failed checks are usage errors.
+    const std::string what = e.what();
+    if (what.find("does not exist") != std::string::npos) {
+      std::fprintf(stderr, "rtlarena: %s\n", what.c_str());
+      return kExitInput;
+    }
+    int code = app.exit(e);
+    return code == 0 ? 0 : kExitUsage;
   } catch (const CLI::ParseError& e) {
     int code = app.exit(e);
     return code == 0 ? 0 : kExitUsage;

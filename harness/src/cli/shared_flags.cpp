@@ -24,18 +24,29 @@ CLI::Option* addHiddenQuietAlias(CLI::App& sub, bool& noProgress) {
   return sub.add_flag("--quiet", noProgress, "Same as --no-progress")->group("");
 }
 
+CLI::Option* addHiddenAlias(CLI::App& sub, const std::string& names, std::string& value) {
+  return sub.add_option(names, value, "Older spelling (docs/CLI.md)")->group("");
+}
+
+CLI::Option* addHiddenAlias(CLI::App& sub, const std::string& names, bool& value) {
+  return sub.add_flag(names, value, "Older spelling (docs/CLI.md)")->group("");
+}
+
+std::string dutCacheDir(const std::string& cacheRoot) { return cacheRoot.empty() ? "" : cacheRoot + "/duts"; }
+
 CLI::Option* addJobsOption(CLI::App& sub, unsigned& jobs) {
-  return sub.add_option("-j,--jobs", jobs, "Evaluation workers (default: cores)");
+  return sub.add_option("-j,--jobs", jobs, "Workers (0: one per core)");
 }
 
 CLI::Option* addSimOption(CLI::App& sub, SimulatorKind& simulator) {
-  std::map<std::string, SimulatorKind> values;
-  for (SimulatorKind k : {SimulatorKind::Icarus, SimulatorKind::Verilator, SimulatorKind::Auto, SimulatorKind::Both,
-                          SimulatorKind::VerilatorStock})
-    values[std::string(simulatorName(k))] = k;
-  // CLI11 lists the accepted names in --help itself (from the transformer).
-  return sub.add_option("--sim", simulator, "Simulator; both: Icarus, then Verilator on the same candidate")
-      ->transform(CLI::CheckedTransformer(values))
+  auto set = [&simulator](const std::string& name) {
+    for (SimulatorKind k : {SimulatorKind::Icarus, SimulatorKind::Verilator, SimulatorKind::Auto, SimulatorKind::Both,
+                            SimulatorKind::VerilatorStock})
+      if (simulatorName(k) == name) simulator = k;
+  };
+  // Checked against the names before the value is taken: "--sim: foo not in {icarus,...}".
+  return sub.add_option_function<std::string>("--sim", set, "Simulator; both: Icarus, then Verilator on the same candidate")
+      ->check(CLI::IsMember(simulatorNames()))
       ->default_str(std::string(simulatorName(simulator)));
 }
 

@@ -25,6 +25,15 @@ CLI::Option* addNoProgressFlag(CLI::App& sub, bool& noProgress);
 /// --quiet, the older name of --no-progress in `fuzz`, kept working but left out of --help.
 CLI::Option* addHiddenQuietAlias(CLI::App& sub, bool& noProgress);
 
+/// An older spelling of an option, kept working for one release but left out of --help
+/// (docs/CLI.md lists them).
+CLI::Option* addHiddenAlias(CLI::App& sub, const std::string& names, std::string& value);
+CLI::Option* addHiddenAlias(CLI::App& sub, const std::string& names, bool& value);
+
+/// --cache-dir DIR is the root of rtlarena's caches in every command; built DUTs live in
+/// DIR/duts. Empty stays empty (the library's default root).
+std::string dutCacheDir(const std::string& cacheRoot);
+
 /// -j,--jobs N: evaluation workers; 0 (the default) is one per core.
 CLI::Option* addJobsOption(CLI::App& sub, unsigned& jobs);
 

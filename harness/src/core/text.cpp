@@ -1,6 +1,8 @@
 // String helpers.
 #include "rtlarena/core/text.h"
+#include "rtlarena/core/text_hints.h"
 
+#include <algorithm>
 #include <cctype>
 
 namespace rtlarena {
@@ -33,7 +35,48 @@ bool startsWith(std::string_view s, std::string_view prefix) { return s.substr(0
 
 bool contains(std::string_view s, std::string_view needle) { return s.find(needle) != std::string_view::npos; }
 
-std::string tailLines(std::string_view s, std::size_t maxLines, std::size_t maxBytes) {
+std::string closestWord(const std::string& word, const std::vector<std::string>& known) {
+  std::string best;
+  std::size_t bestDistance = 3;
+  for (const auto& k : known) {
+    std::vector<std::size_t> row(k.size() + 1);
+    for (std::size_t j = 0; j <= k.size(); ++j) row[j] = j;
+    for (std::size_t i = 1; i <= word.size(); ++i) {
+      std::size_t diag = row[0];
+      row[0] = i;
+      for (std::size_t j = 1; j <= k.size(); ++j) {
+        const std::size_t up = row[j];
+        row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (word[i - 1] == k[j - 1] ? 0 : 1)});
+        diag = up;
+      }
+    }
+    if (row[k.size()] < bestDistance) bestDistance = row[k.size()], best = k;
+  }
+  return best;
+}
+
+std::string stripToolBanners(std::string_view s) {
+  // Yosys opens every log with a boxed licence notice and a version line: noise in a tail.
+  if (s.find("Yosys Open SYnthesis Suite") == std::string_view::npos) return std::string(s);
+  std::string out;
+  bool inBox = false, afterBox = false;
+  for (auto line : splitLines(s)) {
+    std::string_view t = trim(line);
+    if (!inBox && startsWith(t, "/-----")) { inBox = true; continue; }
+    if (inBox) {
+      if (startsWith(t, "\\-----")) inBox = false, afterBox = true;
+      continue;
+    }
+    if (afterBox && (t.empty() || startsWith(t, "Yosys "))) continue;
+    afterBox = false;
+    out.append(line).push_back('\n');
+  }
+  return out;
+}
+
+std::string tailLines(std::string_view input, std::size_t maxLines, std::size_t maxBytes) {
+  const std::string stripped = stripToolBanners(input);
+  std::string_view s = stripped;
   std::size_t end = s.size();
   while (end > 0 && (s[end - 1] == '\n' || s[end - 1] == '\r')) --end;
   std::size_t pos = end, lines = 0;

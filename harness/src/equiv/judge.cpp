@@ -214,7 +214,7 @@ Result<EquivResult> judgeIn(const fs::path& dir, const std::string& refTop, cons
     setup.reset.clear();
   } else if (!o.reset.empty()) {
     if (std::find(inputs.begin(), inputs.end(), o.reset) == inputs.end())
-      return makeError(ErrorCode::BadArgument, "no input named '" + o.reset + "' to use as the reset");
+      return makeError(ErrorCode::NotFound, "--reset " + o.reset + ": no input of that name to use as the reset");
     setup.reset = o.reset;
     // A name the heuristics know keeps its polarity; any other named reset is active high.
     resetInput({o.reset}, &setup.resetActiveLow);

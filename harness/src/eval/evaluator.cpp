@@ -171,8 +171,22 @@ Evaluation Evaluator::evaluate(const Task& task, const std::string& code, SimOut
   job.benchKey = benchKey(task);
   job.limits = task.limits;
   job.sandbox = options_.sandbox;
+  job.plusargs = options_.plusargs;
+  const bool dumpWaves = !options_.vcdFile.empty() && options_.simulator == SimulatorKind::Icarus;
+  if (dumpWaves) {
+    // Our own second root, beside the bench: the bench is left as written.
+    job.sources.push_back({"rtlarena_dump.v", "module rtlarena_dump;\n  initial begin\n    $dumpfile(\"waves.vcd\");\n"
+                                              "    $dumpvars(0, " + iso.top + ");\n  end\nendmodule\n"});
+    job.extraCompileFlags.insert(job.extraCompileFlags.end(), {"-s", "rtlarena_dump"});
+  }
   auto outcome = simulator->simulate(job);
   if (!outcome) return harnessError(outcome.error().describe());
+  if (dumpWaves) {
+    outcome->run.out = replaceAll(outcome->run.out, "VCD info: dumpfile waves.vcd opened for output.\n", "");
+    // Scopes under the bench's own names, without the isolation suffix.
+    if (auto waves = readFile(std::filesystem::path(jobDir) / "waves.vcd"))
+      (void)writeFile(options_.vcdFile, replaceAll(*waves, iso.suffix, ""));
+  }
   auto scrub = [&](std::string text) { return replaceAll(scrubPaths(text, jobDir), iso.suffix, ""); };
   outcome->compile.out = scrub(std::move(outcome->compile.out));
   outcome->compile.err = scrub(std::move(outcome->compile.err));

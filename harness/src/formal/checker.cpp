@@ -132,7 +132,7 @@ private:
         if (m.name == req_.top)
           topSource = f.text;
     if (topSource.empty())
-      return makeError(ErrorCode::BadArgument,
+      return makeError(ErrorCode::NotFound,
                        "module '" + req_.top +
                            "' is not declared in the design files");
     auto inputs = topInputs(topSource, req_.top);
@@ -148,14 +148,14 @@ private:
       if (!report_.clock.empty())
         report_.notes.push_back("clock inferred: " + report_.clock);
     } else if (!isInput(report_.clock)) {
-      return makeError(ErrorCode::BadArgument, "--clock " + report_.clock +
+      return makeError(ErrorCode::NotFound, "--clock " + report_.clock +
                                                    ": no such input of " +
                                                    req_.top);
     }
     const ResetChoice &r = req_.reset;
     if (r.mode == ResetChoice::Mode::Given) {
       if (!isInput(r.name))
-        return makeError(ErrorCode::BadArgument, "--reset " + r.name +
+        return makeError(ErrorCode::NotFound, "--reset " + r.name +
                                                      ": no such input of " +
                                                      req_.top);
       report_.reset = r.name;

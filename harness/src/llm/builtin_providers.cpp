@@ -2,6 +2,7 @@
 // the whole path (extraction included) is exercised by the controls.
 #include "builtin_providers.h"
 
+#include <cstdio>
 #include <map>
 #include <nlohmann/json.hpp>
 
@@ -61,7 +62,9 @@ class ReplayProvider final : public Provider {
       auto it = answers_.find({req.task->id, a.sample});
       if (it == answers_.end()) {
         a.error = true;
-        a.errorMessage = file_ + " has no response for task " + req.task->id + " sample " + std::to_string(a.sample);
+        a.errorMessage = file_ + " has no response for task " + req.task->id + " sample " + std::to_string(a.sample) +
+                         " (incomplete, not a failure)";
+        missing_[req.task->id] += 1;
       } else {
         a.text = it->second;
         a.finishReason = "stop";
@@ -70,9 +73,24 @@ class ReplayProvider final : public Provider {
     }
   }
 
+  // Missing answers are stored as llm_error (incomplete, not scored); say so once, here.
+  void drain() override {
+    if (missing_.empty()) return;
+    int total = 0;
+    std::string tasks;
+    for (const auto& [task, n] : missing_) {
+      total += n;
+      if (tasks.size() < 200) tasks += (tasks.empty() ? "" : ", ") + task + " x" + std::to_string(n);
+    }
+    std::fprintf(stderr, "rtlarena: %s has no response for %d sample(s) (%s); they are stored as incomplete "
+                 "(llm_error), not as failures, and left out of the scores\n", file_.c_str(), total, tasks.c_str());
+    missing_.clear();
+  }
+
  private:
   std::string file_;
   std::map<std::pair<std::string, int>, std::string> answers_;
+  std::map<std::string, int> missing_;  ///< task → samples asked for that the file does not hold
 };
 
 }  // namespace

@@ -129,6 +129,7 @@ HttpResponse HttpClient::post(const HttpRequest& request) {
   r.transport = classify(code);
   if (code != CURLE_OK) {
     r.transportError = errorBuffer[0] ? errorBuffer : curl_easy_strerror(code);
+    r.neverConnected = code == CURLE_COULDNT_CONNECT || code == CURLE_COULDNT_RESOLVE_HOST;
     return r;
   }
   curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &r.status);

@@ -29,6 +29,7 @@ struct HttpRequest {
 struct HttpResponse {
   Transport transport = Transport::Ok;
   std::string transportError;  ///< libcurl's message when transport != Ok
+  bool neverConnected = false;  ///< refused or unresolved: no server answered at all
   long status = 0;
   std::string body;
   std::optional<double> retryAfterSeconds;  ///< from a Retry-After header

@@ -205,6 +205,7 @@ class HttpProvider final : public Provider {
     for (const auto& m : req.messages) estimate += static_cast<std::int64_t>(m.content.size() / 4 + 4);
 
     for (int attempt = 1;; ++attempt) {
+      if (auto why = fatalReason()) return fail(job, "not sent: " + *why, "endpoint", attempt - 1, 0);
       std::uint64_t ticket = limiter_.acquire(estimate);
       if (ticket == 0) return fail(job, "the run was stopped before the request was sent", "stopped", attempt - 1, 0);
       count([](Stats& st) { ++st.requests; });
@@ -213,6 +214,7 @@ class HttpProvider final : public Provider {
       if (!failure) {
         auto parsed = format_->parse(resp.body);
         if (parsed) {
+          answered_ = true;
           limiter_.settle(ticket, parsed->tokensIn + parsed->tokensOut);
           return deliver(job, *parsed, attempt, resp.seconds);
         }
@@ -227,6 +229,14 @@ class HttpProvider final : public Provider {
         nativeN_ = false;
         return requeueSingles(job, job.samples);
       }
+      // Nothing to gain from retrying what fails the same way for every request: stop the
+      // endpoint, so a run with a wrong URL, key or model ends in seconds and says why.
+      if (failure->endpointFatal || (resp.neverConnected && !answered_)) {
+        const std::string why = failure->reason + " (" + (resp.neverConnected ? "nothing answers at " + baseUrl_
+                                                                                : std::string("not retried")) + ")";
+        setFatal(why);
+        return fail(job, why, failure->kind, attempt, resp.seconds);
+      }
       if (!failure->retryable || attempt > retry_.retries) {
         std::string why = failure->reason + (failure->retryable ? " (gave up after " + std::to_string(attempt) + " attempts)"
                                                                 : " (not retried)");
@@ -238,7 +248,24 @@ class HttpProvider final : public Provider {
         std::lock_guard lock(mutex_);
         wait = backoffSeconds(retry_, attempt, failure->retryAfterSeconds, rng_);
       }
+      if (!opts_.quiet)
+        std::fprintf(stderr, "rtlarena: %s: task %s sample %d: attempt %d of %d failed: %s; next attempt in %.1f s\n",
+                     opts_.spec.c_str(), req.task ? req.task->id.c_str() : "?", job.samples.front(), attempt,
+                     retry_.retries + 1, scrub(failure->reason).c_str(), wait);
       if (!pause(wait)) return fail(job, "the run was stopped during a retry wait", "stopped", attempt, resp.seconds);
+    }
+  }
+
+  std::optional<std::string> fatalReason() {
+    std::lock_guard lock(mutex_);
+    return fatal_;
+  }
+
+  void setFatal(const std::string& why) {
+    std::lock_guard lock(mutex_);
+    if (!fatal_) {
+      fatal_ = why;
+      if (!opts_.quiet) std::fprintf(stderr, "rtlarena: %s: %s; no further requests\n", opts_.spec.c_str(), scrub(why).c_str());
     }
   }
 
@@ -296,6 +323,8 @@ class HttpProvider final : public Provider {
   const ResponseCache cache_;
   RateLimiter limiter_;
   RetrySettings retry_;
+  std::atomic<bool> answered_{false};    ///< some request succeeded: a refused connection is then transient
+  std::optional<std::string> fatal_;     ///< set once: every later request fails with it (guarded by mutex_)
   std::vector<std::pair<std::string, std::string>> headers_;
   std::atomic<bool> nativeN_;
 

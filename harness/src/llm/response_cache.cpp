@@ -17,6 +17,7 @@ namespace fs = std::filesystem;
 using nlohmann::json;
 
 fs::path ResponseCache::defaultDir() {
+  if (const char* c = std::getenv("RTLARENA_CACHE"); c && *c) return fs::path(c);
   if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg && *xdg) return fs::path(xdg) / "rtlarena";
   if (const char* home = std::getenv("HOME"); home && *home) return fs::path(home) / ".cache" / "rtlarena";
   return {};

@@ -1,14 +1,31 @@
 // Retry decisions. Retried: timeouts, connection failures (refused, reset, truncated body),
 // 408, 409, 425, 429 and every 5xx. Not retried: other 4xx (a bad request, key or model name
-// will fail the same way again), and requests libcurl can never send.
+// will fail the same way again), and requests libcurl can never send. Some of those are fatal
+// for the whole endpoint (a refused key, an unknown model or path): the provider stops asking.
 #include "retry_policy.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 
 #include "wire_format.h"
 
 namespace rtlarena {
+
+namespace {
+
+// A 400 or 422 whose body says the model does not exist (vLLM, Ollama, llama.cpp word it so).
+bool namesUnknownModel(const HttpResponse& r) {
+  if (r.status != 400 && r.status != 422) return false;
+  std::string body = r.body;
+  for (auto& c : body) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (body.find("model") == std::string::npos) return false;
+  for (const char* words : {"not found", "does not exist", "unknown model", "no such model", "not exist"})
+    if (body.find(words) != std::string::npos) return true;
+  return false;
+}
+
+}  // namespace
 
 std::optional<AttemptFailure> classifyResponse(const HttpResponse& r, double timeoutSeconds) {
   AttemptFailure f;
@@ -35,6 +52,8 @@ std::optional<AttemptFailure> classifyResponse(const HttpResponse& r, double tim
   f.reason = "HTTP " + std::to_string(r.status) + ": " + errorSnippet(r.body);
   f.retryable = r.status == 408 || r.status == 409 || r.status == 425 || r.status == 429 || r.status >= 500;
   f.retryAfterSeconds = r.retryAfterSeconds;
+  f.endpointFatal = r.status == 401 || r.status == 403 || r.status == 404 || namesUnknownModel(r);
+  if (f.endpointFatal) f.retryable = false;
   return f;
 }
 

@@ -23,6 +23,10 @@ struct AttemptFailure {
   std::string kind;       ///< short class for the run summary: http_429, timeout, connection, ...
   bool retryable = false;
   std::optional<double> retryAfterSeconds;
+  /// Retrying cannot help and no other request will fare better: a key that is refused
+  /// (401, 403), a path or model the server does not know (404, "model ... not found").
+  /// A refused connection is fatal too, but only before any request succeeded (the caller knows).
+  bool endpointFatal = false;
 };
 
 /// Failure of a transport error or a non-2xx status (nullopt for a 2xx response).

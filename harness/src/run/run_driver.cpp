@@ -151,7 +151,7 @@ Result<RunSummary> runBenchmark(const RunOptions& options) {
 
   // 6. The summary, from the store like every other reader's, plus what only this
   //    invocation knows (time, work done now) and the price.
-  auto summary = summarizeRun(db, &registry);
+  auto summary = summarizeRun(db, &registry, options.passAtK);
   if (!summary) return summary.error();
   if (summary->completeSamples == plan->owned && !summary->hasIncomplete())
     if (auto s = db.setRunStatus("complete"); !s) return s.error();

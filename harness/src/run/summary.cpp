@@ -2,6 +2,7 @@
 // (not harness_error, not llm_error) are samples of the model; every score below counts those.
 #include "rtlarena/run/summary.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -23,7 +24,7 @@ bool RunSummary::hasIncomplete() const {
 }
 
 NativeScore scoreNative(const std::vector<EvalRecord>& rows, const std::map<std::string, TaskMeta>& meta,
-                        const std::vector<std::string>& excluded) {
+                        const std::vector<std::string>& excluded, const std::vector<int>& ks) {
   NativeScore out;
   const std::set<std::string> skip(excluded.begin(), excluded.end());
   std::map<std::string, TaskTally> tallies;
@@ -52,8 +53,60 @@ NativeScore scoreNative(const std::vector<EvalRecord>& rows, const std::map<std:
     }
     list.push_back(t);
   }
-  out.score = summarize(list);
+  out.score = ks.empty() ? summarize(list) : summarize(list, ks);
   return out;
+}
+
+void summarizeTasks(const std::vector<EvalRecord>& rows, RunSummary& s) {
+  std::map<std::string, TaskOutcome> byTask;
+  std::map<std::string, std::pair<int, int>> stages;  // task -> (past syntax, past compile)
+  for (const auto& e : rows) {
+    TaskOutcome& t = byTask[e.taskId];
+    t.task = e.taskId;
+    if (!isComplete(e.eval)) {
+      t.incomplete += 1;
+      continue;
+    }
+    t.complete += 1;
+    const Verdict v = e.eval.verdict;
+    const bool syntax = v != Verdict::NoCode && v != Verdict::PolicyViolation && v != Verdict::SyntaxError;
+    stages[e.taskId].first += syntax ? 1 : 0;
+    stages[e.taskId].second += syntax && v != Verdict::CompileError ? 1 : 0;
+    if (e.eval.passed()) {
+      t.passed += 1;
+    } else if (t.verdict.empty()) {
+      t.verdict = std::string(verdictName(v));
+      t.cls = e.eval.cls;
+      std::string first = e.eval.message.substr(0, e.eval.message.find('\n'));
+      t.reason = first.size() > 100 ? first.substr(0, 97) + "..." : first;
+    }
+  }
+  double syntax = 0, compile = 0, functional = 0;
+  int scored = 0;
+  for (auto& [id, t] : byTask) {
+    if (t.verdict.empty()) t.verdict = t.complete > 0 ? "pass" : "";
+    if (t.complete == 0) continue;
+    ++scored;
+    syntax += static_cast<double>(stages[id].first) / t.complete;
+    compile += static_cast<double>(stages[id].second) / t.complete;
+    functional += static_cast<double>(t.passed) / t.complete;
+    s.taskOutcomes.push_back(t);
+  }
+  for (auto& [id, t] : byTask)
+    if (t.complete == 0) s.taskOutcomes.push_back(t);
+  if (scored > 0) s.stageRates = {{"syntax", syntax / scored}, {"compile", compile / scored}, {"functional", functional / scored}};
+  // Worst first: the lowest pass fraction, then the earliest stage failed, then the id.
+  auto rank = [](const TaskOutcome& t) {
+    auto v = verdictFromName(t.verdict);
+    return v ? static_cast<int>(*v) : 99;
+  };
+  std::stable_sort(s.taskOutcomes.begin(), s.taskOutcomes.end(), [&](const TaskOutcome& a, const TaskOutcome& b) {
+    if ((a.complete == 0) != (b.complete == 0)) return b.complete == 0;
+    const double fa = a.complete ? static_cast<double>(a.passed) / a.complete : 1, fb = b.complete ? static_cast<double>(b.passed) / b.complete : 1;
+    if (fa != fb) return fa < fb;
+    if (rank(a) != rank(b)) return rank(a) < rank(b);
+    return a.task < b.task;
+  });
 }
 
 namespace {
@@ -125,7 +178,7 @@ std::optional<double> passFraction(const std::vector<EvalRecord>& rows, const st
 
 }  // namespace
 
-Result<RunSummary> summarizeRun(Store& store, const ModeRegistry* registry) {
+Result<RunSummary> summarizeRun(Store& store, const ModeRegistry* registry, const std::vector<int>& ks) {
   RunSummary s;
   s.storePath = store.file().string();
   auto run = store.run();
@@ -147,12 +200,16 @@ Result<RunSummary> summarizeRun(Store& store, const ModeRegistry* registry) {
   for (const auto& e : *native) {
     tasks.insert(e.taskId);
     s.verdicts[std::string(verdictName(e.eval.verdict))] += 1;
+    if (!isComplete(e.eval))
+      s.incompleteReasons[std::string(verdictName(e.eval.verdict)) + ": " +
+                          (e.eval.message.empty() ? "(no message)" : e.eval.message.substr(0, 300))] += 1;
     if (isComplete(e.eval) && !e.eval.passed())
       s.failureClasses[std::string(verdictName(e.eval.verdict)) + (e.eval.cls.empty() ? "" : "/" + e.eval.cls)] += 1;
   }
   s.tasks = static_cast<int>(tasks.size());
   s.samples = static_cast<int>(native->size());
-  NativeScore scored = scoreNative(*native, *meta, s.excludedTasks);
+  NativeScore scored = scoreNative(*native, *meta, s.excludedTasks, ks);
+  summarizeTasks(*native, s);
   s.score = scored.score;
   s.passAt = s.score.overall;
   s.completeSamples = scored.completeSamples;
@@ -200,13 +257,13 @@ Result<RunSummary> summarizeRun(Store& store, const ModeRegistry* registry) {
   return s;
 }
 
-Result<RunSummary> summarizeStore(const std::string& outDir) {
+Result<RunSummary> summarizeStore(const std::string& outDir, const std::vector<int>& ks) {
   auto store = Store::openReadOnly(outDir);
   if (!store) return store.error();
   auto run = (*store)->run();
   if (!run) return run.error();
   if (!*run) return makeError(ErrorCode::NotFound, (*store)->file().string() + ": holds no run");
-  return summarizeRun(**store);
+  return summarizeRun(**store, nullptr, ks);
 }
 
 }  // namespace rtlarena

@@ -1,6 +1,7 @@
 // The JSON rendering of a run summary: the object `rtlarena run --json` prints (README.md).
 #include <nlohmann/json.hpp>
 
+#include "rtlarena/core/json_tidy.h"
 #include "rtlarena/run/summary.h"
 
 namespace rtlarena {
@@ -42,6 +43,13 @@ std::string summaryJson(const RunSummary& s) {
             {"evaluated_now", s.evaluated},
             {"reused_now", s.reused},
             {"tool_seconds", s.toolSeconds}};
+  j["stage_rates"] = s.stageRates;
+  json tasks = json::array();
+  for (const auto& t : s.taskOutcomes)
+    tasks.push_back({{"task", t.task}, {"complete", t.complete}, {"passed", t.passed}, {"incomplete", t.incomplete},
+                     {"verdict", t.complete ? json(t.verdict) : json(nullptr)}, {"class", t.cls}, {"reason", t.reason}});
+  j["task_outcomes"] = tasks;
+  if (!s.incompleteReasons.empty()) j["incomplete_reasons"] = s.incompleteReasons;
   if (!s.incompleteOtherModes.empty()) j["incomplete_other_modes"] = s.incompleteOtherModes;
   j["golden_ceiling"] = s.goldenCeiling;
   j["negative_control"] = s.negativeControl;
@@ -61,7 +69,7 @@ std::string summaryJson(const RunSummary& s) {
   if (s.secondSimulatorSamples > 0) j["simulator_disagreements"] = s.disagreements;
   if (s.cost) j["cost"] = {{"usd", s.cost->usd}, {"tokens_in", s.cost->tokensIn}, {"tokens_out", s.cost->tokensOut}};
   for (const auto& r : s.modeReports) j[r.name] = json::parse(r.jsonText, nullptr, false);
-  return j.dump();
+  return tidyJson(std::move(j)).dump();
 }
 
 }  // namespace rtlarena

@@ -48,6 +48,35 @@ std::string countTable(const char* title, const std::map<std::string, int>& coun
   return table.render();
 }
 
+// syntax / compile / functional pass rates, as TuRTLe reports them beside pass@k.
+std::string stageLine(const RunSummary& s) {
+  if (s.stageRates.empty()) return "";
+  auto get = [&](const char* k) {
+    auto it = s.stageRates.find(k);
+    return it == s.stageRates.end() ? std::string("-") : percent(it->second);
+  };
+  return fmt::format("  pass rates: syntax {}  compile {}  functional {}\n", get("syntax"), get("compile"), get("functional"));
+}
+
+// The tasks that failed (every task with perTask), the worst first: what a reader looks for.
+std::string taskTable(const RunSummary& s, bool perTask) {
+  TextTable table({perTask ? "task" : "failed task", "passed", "verdict", "class", "reason"});
+  int rows = 0, failed = 0;
+  for (const auto& t : s.taskOutcomes) {
+    const bool bad = t.complete == 0 || t.passed < t.complete;
+    failed += bad ? 1 : 0;
+    if (!perTask && (!bad || rows >= 25)) continue;
+    ++rows;
+    std::string verdict = t.complete == 0 ? "incomplete" : t.verdict;
+    table.add({t.task, fmt::format("{}/{}", t.passed, t.complete), verdict, t.cls.empty() ? "-" : t.cls,
+               t.reason.empty() ? "-" : t.reason});
+  }
+  if (rows == 0) return "";
+  std::string out = "\n" + table.render();
+  if (!perTask && failed > rows) out += fmt::format("  ... and {} more (--per-task lists every task)\n", failed - rows);
+  return out;
+}
+
 std::string datasetText(const RunSummary& s) {
   std::string out;
   if (!s.goldenCeiling.empty() || !s.negativeControl.empty()) {
@@ -85,11 +114,12 @@ std::string datasetText(const RunSummary& s) {
 
 }  // namespace
 
-std::string summaryText(const RunSummary& s) {
+std::string summaryText(const RunSummary& s, bool perTask) {
   std::string out = fmt::format("\nrun {}  suite {}  model {}\n", s.runId, s.suite, s.model);
   out += fmt::format("tasks {}  samples {} ({} complete)  wall {:.1f}s  ({} evaluated now, {} identical candidates reused)\n",
                      s.tasks, s.samples, s.completeSamples, s.wallSeconds, s.evaluated, s.reused);
   out += "\n" + scoreTable(s);
+  out += stageLine(s);
   out += "\n" + countTable("verdict", s.verdicts, 100);
   if (!s.failureClasses.empty()) out += "\n" + countTable("failure class", s.failureClasses, 12);
   if (s.incomplete.total() > 0 || !s.unscoredTasks.empty()) {
@@ -97,6 +127,13 @@ std::string summaryText(const RunSummary& s) {
     table.add({"harness_error", std::to_string(s.incomplete.harnessError)});
     table.add({"llm_error", std::to_string(s.incomplete.llmError)});
     out += "\n" + table.render();
+    // The endpoint's or the harness's own words, most frequent first, so a wrong URL or key
+    // is visible here and not only in the store.
+    std::vector<std::pair<int, std::string>> reasons;
+    for (const auto& [why, n] : s.incompleteReasons) reasons.push_back({-n, why});
+    std::sort(reasons.begin(), reasons.end());
+    for (std::size_t i = 0; i < reasons.size() && i < 5; ++i)
+      out += fmt::format("  {} x {}\n", -reasons[i].first, reasons[i].second);
     if (!s.unscoredTasks.empty())
       out += fmt::format("  {} task(s) without a complete sample, left out of the mean: {}\n", s.unscoredTasks.size(),
                          listSome(s.unscoredTasks, 12));
@@ -106,6 +143,7 @@ std::string summaryText(const RunSummary& s) {
   if (s.cost)
     out += fmt::format("\ncost: ${:.4f} ({} tokens in, {} out)\n", s.cost->usd, s.cost->tokensIn, s.cost->tokensOut);
   out += "\nresults: " + s.storePath + "\n";
+  out += taskTable(s, perTask);
   return out;
 }
 

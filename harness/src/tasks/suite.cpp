@@ -8,6 +8,7 @@
 
 #include "rtlarena/core/files.h"
 #include "rtlarena/core/text.h"
+#include "rtlarena/core/text_hints.h"
 #include "rtlarena/core/tools.h"
 #include "formal_task.h"
 
@@ -28,26 +29,7 @@ Result<std::string> requireString(const json& j, const char* field, const fs::pa
   return j[field].get<std::string>();
 }
 
-// The closest of `known` to `word` by edit distance, when it is close enough to be a misspelling.
-std::string closest(const std::string& word, const std::vector<std::string>& known) {
-  std::string best;
-  std::size_t bestDistance = 3;
-  for (const auto& k : known) {
-    std::vector<std::size_t> row(k.size() + 1);
-    for (std::size_t j = 0; j <= k.size(); ++j) row[j] = j;
-    for (std::size_t i = 1; i <= word.size(); ++i) {
-      std::size_t diag = row[0];
-      row[0] = i;
-      for (std::size_t j = 1; j <= k.size(); ++j) {
-        const std::size_t up = row[j];
-        row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (word[i - 1] == k[j - 1] ? 0 : 1)});
-        diag = up;
-      }
-    }
-    if (row[k.size()] < bestDistance) bestDistance = row[k.size()], best = k;
-  }
-  return best;
-}
+std::string closest(const std::string& word, const std::vector<std::string>& known) { return closestWord(word, known); }
 
 // Unknown keys are errors, as in model configs: a misspelt key would otherwise be ignored silently.
 Status rejectUnknownKeys(const json& j, const std::vector<std::string>& known, const std::string& prefix,
@@ -225,7 +207,9 @@ Result<std::vector<Task>> loadSuite(const std::string& name) {
     if (fs::is_directory(name, ec)) return loadSuiteDir(name);
     std::string known;
     for (const auto& s : listSuites()) known += (known.empty() ? "" : ", ") + s;
-    return makeError(ErrorCode::NotFound, "unknown suite '" + name + "' (known: " + known + ")");
+    const std::string hint = closestWord(name, listSuites());
+    return makeError(ErrorCode::NotFound, "unknown suite '" + name + "'" +
+                                              (hint.empty() ? "" : " (did you mean '" + hint + "'?)") + " (known: " + known + ")");
   }
   return loadSuiteDir(dir);
 }

@@ -33,6 +33,9 @@ struct EvalOptions {
   bool policyCheck = true;
   std::string workRoot;             ///< where job dirs are made (default: system temp)
   bool keepJobDirs = false;
+  std::vector<std::string> plusargs;  ///< given to the simulation, e.g. "seed=3" (the benches read +seed)
+  /// Icarus only: dump every signal of the bench to this VCD file (copied out of the job).
+  std::string vcdFile;
 };
 
 /// A registry of simulators; new backends add one line in evaluator.cpp. Null for `Both`.

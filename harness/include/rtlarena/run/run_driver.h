@@ -23,6 +23,7 @@ struct RunOptions {
   std::vector<Task> tasks;
   ProviderOptions provider;
   int samplesPerTask = 1;
+  std::vector<int> passAtK;     ///< the k of pass@k; empty: 1, 5, 10
   unsigned workers = 0;         ///< 0 = number of cores
   std::string outDir;
   /// The native evaluation. SimulatorKind::Both means Icarus verdicts plus the

@@ -33,6 +33,17 @@ struct IncompleteCounts {
   int total() const { return harnessError + llmError; }
 };
 
+/// One task's outcome over its complete samples: what a reader looks for first.
+struct TaskOutcome {
+  std::string task;
+  int complete = 0;      ///< samples with a verdict of the model
+  int passed = 0;
+  int incomplete = 0;    ///< harness_error, llm_error
+  std::string verdict;   ///< of the first failing sample ("pass" when none failed)
+  std::string cls;
+  std::string reason;    ///< the first line of its message, short
+};
+
 /// A mode's own part of the summary (e.g. PPA), as it renders itself.
 struct ModeReport {
   std::string name;      ///< the key of its object in the JSON summary
@@ -49,9 +60,16 @@ struct RunSummary {
   int completeSamples = 0;     ///< ... of which count in the scores
   IncompleteCounts incomplete; ///< native samples left out of the scores
   std::vector<std::string> unscoredTasks;  ///< tasks without a complete sample (not in the mean)
+  /// Why native samples are incomplete: "llm_error: <message>" → samples (the endpoint's words).
+  std::map<std::string, int> incompleteReasons;
   /// Other modes' evaluations that rtlarena failed to make (harness_error), by stored mode.
   std::map<std::string, int> incompleteOtherModes;
   std::map<int, double> passAt;
+  /// Mean over tasks of the fraction of complete samples that get past each stage, as TuRTLe
+  /// reports them: "syntax" (code extracted, no policy violation, parsed), "compile"
+  /// (elaborated too), "functional" (passed: pass@1).
+  std::map<std::string, double> stageRates;
+  std::vector<TaskOutcome> taskOutcomes;      ///< every task, the worst first
   std::map<std::string, int> verdicts;        ///< every stored native verdict, incomplete ones too
   std::map<std::string, int> failureClasses;  ///< "verdict/class" → samples, complete failures only
   ScoreSummary score;
@@ -86,8 +104,9 @@ struct RunSummary {
   bool hasIncomplete() const;
 };
 
-/// The summary as aligned text tables, as `rtlarena run` prints it.
-std::string summaryText(const RunSummary& summary);
+/// The summary as aligned text tables, as `rtlarena run` prints it. It ends with the tasks that
+/// failed (all tasks with `perTask`), the worst first.
+std::string summaryText(const RunSummary& summary, bool perTask = false);
 
 /// The summary as one JSON object (keys documented in README.md).
 std::string summaryJson(const RunSummary& summary);
@@ -99,10 +118,11 @@ class ModeRegistry;
 
 /// Reads the whole summary from an open store (run fields stay empty when it holds no run),
 /// with the parts of the modes in `registry` (null: ModeRegistry::global()).
-Result<RunSummary> summarizeRun(Store& store, const ModeRegistry* registry = nullptr);
+/// `ks`: the k of pass@k (default 1, 5, 10; each k up to the samples per task).
+Result<RunSummary> summarizeRun(Store& store, const ModeRegistry* registry = nullptr, const std::vector<int>& ks = {});
 
 /// Opens `outDir`'s store read-only and summarizes it. NotFound when it is not a run directory.
-Result<RunSummary> summarizeStore(const std::string& outDir);
+Result<RunSummary> summarizeStore(const std::string& outDir, const std::vector<int>& ks = {});
 
 /// pass@k from native evaluation rows: incomplete rows and `excluded` tasks are left out, a
 /// task's n is its complete samples, and tags and difficulty come from `meta` (task → row).
@@ -117,6 +137,9 @@ struct NativeScore {
   std::vector<std::string> unscoredTasks;
 };
 NativeScore scoreNative(const std::vector<EvalRecord>& rows, const std::map<std::string, TaskMeta>& meta,
-                        const std::vector<std::string>& excluded = {});
+                        const std::vector<std::string>& excluded = {}, const std::vector<int>& ks = {});
+
+/// Per-task outcomes (worst first) and the syntax / compile / functional rates of `rows`.
+void summarizeTasks(const std::vector<EvalRecord>& rows, RunSummary& summary);
 
 }  // namespace rtlarena
