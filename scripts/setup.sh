@@ -14,6 +14,8 @@ packages=(
   iverilog verilator yosys z3 opensta qflow-tech-osu018
   # sandbox
   bubblewrap
+  # reports: npm installs the pinned chart bundles; chromium runs the page's browser test
+  nodejs npm chromium
 )
 
 missing=()
@@ -23,7 +25,19 @@ for p in "${packages[@]}"; do
   fi
 done
 
+# The chart bundles `rtlarena report` inlines (versions pinned by package-lock.json).
+install_report_assets() {
+  local assets
+  assets="$(cd "$(dirname "$0")/.." && pwd)/harness/report_assets"
+  if [ ! -f "$assets/node_modules/vega-embed/build/vega-embed.min.js" ] ||
+     [ "$assets/package-lock.json" -nt "$assets/node_modules/.package-lock.json" ]; then
+    echo "rtlarena: installing the report's chart bundles (npm ci in harness/report_assets)"
+    (cd "$assets" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error)
+  fi
+}
+
 if [ ${#missing[@]} -eq 0 ]; then
+  install_report_assets
   exit 0
 fi
 
@@ -38,3 +52,4 @@ echo "rtlarena: installing ${missing[*]}"
 export DEBIAN_FRONTEND=noninteractive
 apt-get update -qq
 apt-get install -y -qq --no-install-recommends "${missing[@]}"
+install_report_assets

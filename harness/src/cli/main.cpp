@@ -55,6 +55,7 @@ int main(int argc, char** argv) {
   addEquivCommand(app, exitCode);
   addMutateCommand(app, exitCode);
   addCheckCommand(app, exitCode);
+  addReportCommand(app, exitCode);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
