@@ -200,6 +200,7 @@
   else { document.getElementById("chart-heat").remove(); drill.replaceChildren(note("No runs given.")); }
 
   // ---- failures -------------------------------------------------------------------------
+  const byRank = runs.slice().sort((a, b) => ((b.pass_at || {})["1"] ?? -1) - ((a.pass_at || {})["1"] ?? -1));
   const taxValues = [];
   for (const r of runs) for (const l of LEVELS) taxValues.push({ label: runLabel(r), level: LEVEL_NAMES[l], order: LEVELS.indexOf(l), n: r.taxonomy[l] || 0 });
   if (taxValues.some((v) => v.n > 0)) {
@@ -208,7 +209,7 @@
       width: "container", height: { step: 24 }, data: { values: taxValues },
       mark: { type: "bar" },
       encoding: {
-        y: { field: "label", type: "nominal", title: null },
+        y: { field: "label", type: "nominal", title: null, sort: byRank.map(runLabel) },
         x: { field: "n", type: "quantitative", stack: "normalize", title: null, axis: { format: "%" } },
         color: { field: "level", type: "nominal", title: null, sort: LEVELS.map((l) => LEVEL_NAMES[l]),
           scale: { domain: LEVELS.map((l) => LEVEL_NAMES[l]), range: ["#7b3294", "#c2a5cf", "#f4a582", "#ca0020"] }, legend: { orient: "top" } },
@@ -220,7 +221,7 @@
   const classTable = document.getElementById("class-table");
   classTable.append(el("thead", {}, el("tr", {}, el("th", { class: "text" }, "model"), ...LEVELS.map((l) => el("th", {}, LEVEL_NAMES[l])),
     el("th", { class: "text" }, "most frequent failure classes (verdict/class: samples)"))));
-  classTable.append(el("tbody", {}, ...runs.map((r) => el("tr", {}, el("td", { class: "text model" }, runLabel(r)),
+  classTable.append(el("tbody", {}, ...byRank.map((r) => el("tr", {}, el("td", { class: "text model" }, runLabel(r)),
     ...LEVELS.map((l) => el("td", {}, num(r.taxonomy[l] || 0))),
     el("td", { class: "text" }, Object.entries(r.failure_classes).sort((a, b) => b[1] - a[1]).slice(0, 5).map(([c, n]) => `${c}: ${n}`).join(" · ") || "–")))));
 
