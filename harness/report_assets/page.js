@@ -301,9 +301,13 @@
       const c = fuzz.campaigns[+pick.value];
       const values = [];
       const trace = c.arm_trace || [];
-      for (let i = 1; i < trace.length; i++)
-        for (let a = 1; a < trace[i].length; a++)
-          values.push({ tests: trace[i][0], arm: "arm " + (a - 1), share: Math.max(0, trace[i][a] - trace[i - 1][a]) });
+      // At most 40 windows, so the choices read as bands rather than noise.
+      const step = Math.max(1, Math.ceil((trace.length - 1) / 40));
+      for (let i = step; i < trace.length + step - 1; i += step) {
+        const hi = Math.min(i, trace.length - 1), lo = i - step;
+        for (let a = 1; a < trace[hi].length; a++)
+          values.push({ tests: trace[lo][0], arm: "arm " + (a - 1), share: Math.max(0, trace[hi][a] - trace[lo][a]) });
+      }
       if (!values.length) {  // an older campaign: the final split only
         (c.arms || []).forEach((a, i) => values.push({ tests: c.tests, arm: "arm " + i, share: a.tests }));
       }
