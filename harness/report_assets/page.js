@@ -14,7 +14,12 @@
   };
   const suites = [...new Set(runs.map((r) => r.suite))].sort();
   const multiSuite = suites.length > 1;
-  const runLabel = (r) => (multiSuite ? r.model + " · " + r.suite : r.model);
+  const baseLabel = (r) => (multiSuite ? r.model + " · " + r.suite : r.model);
+  // Chart rows are named by label: two runs of one model (another n, another date) get their
+  // run id added so that they are not drawn on top of each other.
+  const labelCount = {};
+  for (const r of runs) labelCount[baseLabel(r)] = (labelCount[baseLabel(r)] || 0) + 1;
+  const runLabel = (r) => (labelCount[baseLabel(r)] > 1 ? baseLabel(r) + " (" + r.run_id + ")" : baseLabel(r));
 
   // ---- small helpers ------------------------------------------------------------------
   const el = (tag, attrs, ...children) => {
@@ -131,7 +136,7 @@
 
   if (board.some((r) => r.pass_at && "1" in r.pass_at)) {
     const values = board.filter((r) => r.pass_at && "1" in r.pass_at).map((r) => ({
-      label: multiSuite ? r.model + " · " + r.suite : r.model, suite: r.suite, p: r.pass_at["1"],
+      label: runLabel(runs[r.run]), suite: r.suite, p: r.pass_at["1"],
       lo: (r.pass_at_ci95 || {})["1"] ? r.pass_at_ci95["1"][0] : r.pass_at["1"], hi: (r.pass_at_ci95 || {})["1"] ? r.pass_at_ci95["1"][1] : r.pass_at["1"],
     }));
     const y = { field: "label", type: "nominal", sort: { field: "p", order: "descending" }, title: null };
@@ -173,11 +178,11 @@
     runs.forEach((r, i) => {
       if (r.suite !== suite) return;
       for (const [task, c] of Object.entries(r.per_task))
-        values.push({ task, model: r.model, run: i, rate: c.rate, c: c.c, n: c.n, label: c.n ? `${c.c}/${c.n}` : "–" });
+        values.push({ task, model: runLabel(r), run: i, rate: c.rate, c: c.c, n: c.n, label: c.n ? `${c.c}/${c.n}` : "–" });
     });
     if (!values.length) { document.getElementById("chart-heat").replaceChildren(note("No task results.")); return; }
     const nModels = new Set(values.map((v) => v.model)).size;
-    const rank = board.filter((r) => r.suite === suite).sort((a, b) => ((b.pass_at || {})["1"] ?? -1) - ((a.pass_at || {})["1"] ?? -1)).map((r) => r.model);
+    const rank = board.filter((r) => r.suite === suite).sort((a, b) => ((b.pass_at || {})["1"] ?? -1) - ((a.pass_at || {})["1"] ?? -1)).map((r) => runLabel(runs[r.run]));
     embed("chart-heat", {
       data: { values }, width: { step: 15 }, height: { step: nModels > 12 ? 18 : 26 },
       params: [{ name: "pick", select: { type: "point", fields: ["run", "task"], on: "click" } }],
