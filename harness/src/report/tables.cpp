@@ -17,6 +17,16 @@ const std::vector<std::string> kLevels = {"syntax", "semantic", "functional_solv
 // A number as JSON writes it (shortest text that reads back the same), "" for null.
 std::string num(const json& v) { return v.is_number() ? v.dump() : ""; }
 
+// A number for reading: integers as they are, others to three decimals.
+std::string shortNum(const json& v) {
+  if (!v.is_number()) return "";
+  const double d = v.get<double>();
+  if (v.is_number_integer() || d == static_cast<double>(static_cast<long long>(d))) return std::to_string(static_cast<long long>(d));
+  char b[32];
+  std::snprintf(b, sizeof b, "%.3f", d);
+  return b;
+}
+
 std::string percent(const json& v) {
   if (!v.is_number()) return "-";
   char b[32];
@@ -168,7 +178,8 @@ Table ppaTable(const json& data) {
   return t;
 }
 
-Table campaignTable(const json& data) {
+Table campaignTable(const json& data, bool markdown) {
+  const auto num = markdown ? shortNum : report::num;
   Table t{{"core", "bug", "algorithm", "seed", "tests", "seconds", "coverage", "coverage points", "unique mismatches",
            "first mismatch test"},
           {}};
@@ -179,7 +190,8 @@ Table campaignTable(const json& data) {
   return t;
 }
 
-Table bugTableRows(const json& data) {
+Table bugTableRows(const json& data, bool markdown) {
+  const auto num = markdown ? shortNum : report::num;
   Table t{{"core", "bug", "algorithm", "runs", "found", "median tests to bug", "median seconds to bug"}, {}};
   for (const auto& b : data["fuzz"]["bugs"])
     t.second.push_back({str(b["core"]), str(b["bug"]), str(b["algo"]), num(b["runs"]), num(b["found"]),
@@ -244,8 +256,8 @@ std::string markdownTables(const json& data) {
     out += "\n## Tasks\n\nPassing / complete samples per task.\n\n" + markdown(taskTable(data, true));
   }
   if (!data["fuzz"]["campaigns"].empty()) {
-    out += "\n## Fuzz campaigns\n\n" + markdown(campaignTable(data));
-    out += "\n## Time to bug\n\n" + markdown(bugTableRows(data));
+    out += "\n## Fuzz campaigns\n\n" + markdown(campaignTable(data, true));
+    out += "\n## Time to bug\n\n" + markdown(bugTableRows(data, true));
   }
   return out;
 }
@@ -259,8 +271,8 @@ std::vector<std::pair<std::string, std::string>> csvTables(const json& data) {
     if (Table p = ppaTable(data); !p.second.empty()) out.push_back({"ppa.csv", csv(p)});
   }
   if (!data["fuzz"]["campaigns"].empty()) {
-    out.push_back({"fuzz_campaigns.csv", csv(campaignTable(data))});
-    out.push_back({"fuzz_bugs.csv", csv(bugTableRows(data))});
+    out.push_back({"fuzz_campaigns.csv", csv(campaignTable(data, false))});
+    out.push_back({"fuzz_bugs.csv", csv(bugTableRows(data, false))});
   }
   return out;
 }
