@@ -16,6 +16,12 @@ CHECK_JS = """JSON.stringify({
   bugRows: document.querySelectorAll('#bug-table tbody tr').length,
 })"""
 
+FILTER_JS = """(() => { const f = document.getElementById('lb-filter'); f.value = %s;
+  f.dispatchEvent(new Event('input')); return document.querySelectorAll('#lb-table tbody tr').length; })()"""
+SORT_JS = """(() => { const f = document.getElementById('lb-filter'); f.value = ''; f.dispatchEvent(new Event('input'));
+  [...document.querySelectorAll('#lb-table th')].find(th => th.textContent === 'model').click();
+  return [...document.querySelectorAll('#lb-table tbody tr')].map(r => r.dataset.model); })()"""
+
 
 class Browser:
     def __init__(self, binary, profile):
@@ -82,6 +88,7 @@ def main():
     ap.add_argument("--screenshot")
     ap.add_argument("--width", type=int, default=1400)
     ap.add_argument("--timeout", type=float, default=60)
+    ap.add_argument("--filter", help="also type this into the leaderboard filter and report the rows left")
     a = ap.parse_args()
     binary = shutil.which("chromium") or shutil.which("chromium-browser")
     if not binary:
@@ -112,6 +119,9 @@ def main():
                                                      "clip": {"x": 0, "y": 0, "width": a.width, "height": size["height"], "scale": 1}})
             with open(a.screenshot, "wb") as f:
                 f.write(base64.b64decode(shot["data"]))
+        if a.filter is not None:  # after the screenshot: these change the page
+            state["filtered_rows"] = b.evaluate(FILTER_JS % json.dumps(a.filter))
+            state["rows_by_model"] = b.evaluate(SORT_JS)
         b.evaluate("0")  # flush events queued during the checks
     finally:
         b.close()

@@ -54,7 +54,7 @@ TEST(ReportInBrowser, LoadsFromFileWithNoErrorNoRequestAndEveryChartDrawn) {
 
   const fs::path shot = fs::path(RTLARENA_BUILD_DIR) / "report_screenshot.png";
   auto r = runTool({"python3", (fs::path(RTLARENA_SOURCE_DIR) / "tests/report/browser_check.py").string(),
-                    (dir / "site" / "index.html").string(), "--screenshot", shot.string()},
+                    (dir / "site" / "index.html").string(), "--screenshot", shot.string(), "--filter", "WEAK"},
                    dir);
   ASSERT_EQ(r.exitCode, 0) << r.out << r.err;
   json got = json::parse(splitLines(r.out).back());
@@ -74,6 +74,8 @@ TEST(ReportInBrowser, LoadsFromFileWithNoErrorNoRequestAndEveryChartDrawn) {
   }
   EXPECT_EQ(charts, (std::set<std::string>{"chart-pass", "chart-heat", "chart-taxonomy", "chart-coverage", "chart-arms"}));
   EXPECT_EQ(got["bugRows"], 2);
+  EXPECT_EQ(got["filtered_rows"], 1);  // the filter ignores case
+  EXPECT_EQ(got["rows_by_model"], json({"model-middle", "model-strong", "model-weak"}));  // sorted on a click
   EXPECT_GT(got["drill"].get<int>(), 100);
   EXPECT_TRUE(fs::exists(shot));
 }
