@@ -263,23 +263,39 @@
 
   // ---- assertions and testbench strength --------------------------------------------------
   const checksBody = document.getElementById("checks-body");
-  const withChecks = runs.filter((r) => r.assertions || r.mutation);
-  if (withChecks.length) {
-    for (const r of withChecks) {
-      checksBody.append(el("h3", {}, runLabel(r)));
-      if (r.assertions) {
-        const share = { proven: 0, vacuous: 0, cex: 0, syntax: 0 };
-        for (const v of Object.values(r.assertions)) for (const k of Object.keys(share)) share[k] += (v && v[k]) || 0;
-        const total = Object.values(share).reduce((a, b) => a + b, 0) || 1;
-        checksBody.append(el("p", {}, "assertions: " + Object.entries(share).map(([k, n]) => `${k} ${pct(n / total)}`).join(" · ")));
-      }
-      if (r.mutation) {
-        let killed = 0, total = 0;
-        for (const v of Object.values(r.mutation)) { killed += (v && v.killed) || 0; total += (v && v.total) || 0; }
-        checksBody.append(el("p", {}, `testbench strength: ${killed} of ${total} mutants killed (${pct(total ? killed / total : null)})`));
-      }
-    }
-  } else checksBody.append(note("No assertion checks or mutation analyses are stored in these runs (rtlarena check and rtlarena mutate print theirs; see docs/REPORT.md)."));
+  const checks = data.checks || [], mutation = data.mutation || [];
+  if (checks.length) {
+    const kinds = ["proven", "vacuous", "cex", "syntax_error"];
+    checksBody.append(el("p", { class: "lead" }, "Formal verdicts of each design's assertions (rtlarena check): proven, vacuous (the antecedent can never hold), cex (a counterexample), syntax errors; the rest is undetermined, timeout or unsupported."));
+    const t = el("table", { class: "data" }, el("thead", {}, el("tr", {}, ...["design", "file", "assertions", ...kinds, "other"].map((h, i) => el("th", { class: i < 2 ? "text" : "" }, h)))));
+    const values = [];
+    t.append(el("tbody", {}, ...checks.map((c) => {
+      const total = c.summary.total || 0, known = kinds.reduce((n, k) => n + (c.summary[k] || 0), 0);
+      for (const k of kinds) values.push({ design: c.top || c.file, kind: k, n: c.summary[k] || 0 });
+      values.push({ design: c.top || c.file, kind: "other", n: total - known });
+      return el("tr", {}, el("td", { class: "text model" }, c.top), el("td", { class: "text" }, el("code", {}, c.file)), el("td", {}, total),
+        ...kinds.map((k) => el("td", {}, `${c.summary[k] || 0} (${pct(total ? (c.summary[k] || 0) / total : null, 0)})`)), el("td", {}, total - known));
+    })));
+    checksBody.append(el("div", { class: "scroll" }, t), el("div", { class: "chart", id: "chart-checks" }));
+    embed("chart-checks", {
+      title: { text: "assertion verdict shares", anchor: "start", fontSize: 13 }, width: "container", height: { step: 24 }, data: { values },
+      mark: "bar", encoding: { y: { field: "design", type: "nominal", title: null }, x: { field: "n", type: "quantitative", stack: "normalize", axis: { format: "%" }, title: null },
+        color: { field: "kind", type: "nominal", title: null, scale: { domain: [...kinds, "other"], range: ["#1a9850", "#fee08b", "#d73027", "#7b3294", "#bbbbbb"] }, legend: { orient: "top" } },
+        tooltip: [{ field: "design" }, { field: "kind" }, { field: "n" }] },
+    });
+  }
+  if (mutation.length) {
+    checksBody.append(el("h3", {}, "Testbench strength"), el("p", { class: "lead" }, "Mutants of each reference that its own testbench kills (rtlarena mutate); kill score = killed / (killed + survived), survivors judged equivalent left out. Weakest first."));
+    const rows = [];
+    for (const m of mutation) for (const r of m.tasks) rows.push(Object.assign({ file: m.file }, r));
+    rows.sort((a, b) => (a.kill_score ?? 2) - (b.kill_score ?? 2));
+    const t = el("table", { class: "data" }, el("thead", {}, el("tr", {}, ...["task", "mutants", "killed", "survived", "equivalent", "unknown", "kill score"].map((h, i) => el("th", { class: i ? "" : "text" }, h)))));
+    t.append(el("tbody", {}, ...rows.map((r) => el("tr", {}, el("td", { class: "text model" }, r.task), el("td", {}, num(r.mutants)), el("td", {}, num(r.killed)),
+      el("td", { class: r.survived ? "warn" : "" }, num(r.survived)), el("td", {}, num(r.equivalent)), el("td", {}, num(r.unknown)), el("td", { class: "big" }, pct(r.kill_score))))));
+    checksBody.append(el("p", {}, mutation.map((m) => `${m.file}: mean kill score ${pct(m.mean_kill_score)}`).join(" · ")), el("div", { class: "scroll" }, t));
+  }
+  if (!checks.length && !mutation.length)
+    checksBody.append(note("None given. Save `rtlarena check --json` or `rtlarena mutate --json` to a file and pass it with --checks FILE or --mutation FILE."));
 
   // ---- fuzzing ----------------------------------------------------------------------------
   const fuzzBody = document.getElementById("fuzz-body");

@@ -37,9 +37,21 @@ struct ReportFixture : ::testing::Test {
     ASSERT_TRUE(testing::writeSyntheticCampaign(dir->path() / "fuzz" / "mc-uniform-1", "uniform", 1, true).ok());
     ASSERT_TRUE(testing::writeSyntheticCampaign(dir->path() / "fuzz" / "mc-ucb-1", "ucb", 1, true).ok());
     ASSERT_TRUE(testing::writeSyntheticCampaign(dir->path() / "fuzz" / "mc-ucb-2", "ucb", 2, false).ok());
+    // What `rtlarena check --json` and `rtlarena mutate --json` print (their documented keys).
+    ASSERT_TRUE(writeFile(dir->path() / "check.json",
+                          R"({"top":"counter","summary":{"total":5,"proven":2,"vacuous":1,"cex":1,"syntax_error":0,)"
+                          R"("undetermined":1,"timeout":0,"unsupported":0,"seconds":0.5},"assertions":[]})")
+                    .ok());
+    ASSERT_TRUE(writeFile(dir->path() / "mutate.json",
+                          R"({"tasks":{"inv8":{"mutants":10,"killed":9,"survived":1,"equivalent":0,"unknown":0,"kill_score":0.9},)"
+                          R"("mux2":{"mutants":10,"killed":5,"survived":3,"equivalent":2,"unknown":0,"kill_score":0.625}}})")
+                    .ok());
   }
   report::ReportInputs inputs() const {
-    return {{(dir->path() / "a").string(), (dir->path() / "b").string()}, {(dir->path() / "fuzz").string()}};
+    return {{(dir->path() / "a").string(), (dir->path() / "b").string()},
+            {(dir->path() / "fuzz").string()},
+            {(dir->path() / "check.json").string()},
+            {(dir->path() / "mutate.json").string()}};
   }
   json data() const {
     auto text = report::reportDataJson(inputs());
@@ -116,6 +128,21 @@ TEST_F(ReportFixture, FuzzCampaignsGiveBandsAndTimeToBug) {
   EXPECT_FALSE(f["campaigns"][0]["arm_trace"].empty());
 }
 
+TEST_F(ReportFixture, ChecksAndMutationAreReadAsPrinted) {
+  json d = data();
+  ASSERT_EQ(d["checks"].size(), 1u);
+  EXPECT_EQ(d["checks"][0]["top"], "counter");
+  EXPECT_EQ(d["checks"][0]["summary"]["proven"], 2);
+  ASSERT_EQ(d["mutation"].size(), 1u);
+  EXPECT_DOUBLE_EQ(d["mutation"][0]["mean_kill_score"].get<double>(), (0.9 + 0.625) / 2);
+  auto in = inputs();
+  in.mutationFiles = {(dir->path() / "check.json").string()};  // the wrong kind of file
+  auto bad = report::reportDataJson(in);
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.error().code, ErrorCode::Parse);
+  EXPECT_NE(bad.error().message.find("check.json"), std::string::npos) << bad.error().message;
+}
+
 fs::path golden(const std::string& name) { return fs::path(RTLARENA_SOURCE_DIR) / "tests/report/golden" / name; }
 
 // Golden comparison; UPDATE_GOLDEN=1 rewrites the files instead.
@@ -154,8 +181,8 @@ TEST_F(ReportFixture, CsvMatchesGolden) {
     names.push_back(name);
     expectGolden(name, stable(content, dir->path().string()));
   }
-  EXPECT_EQ(names, (std::vector<std::string>{"leaderboard.csv", "tasks.csv", "failures.csv", "fuzz_campaigns.csv",
-                                             "fuzz_bugs.csv"}));
+  EXPECT_EQ(names, (std::vector<std::string>{"leaderboard.csv", "tasks.csv", "failures.csv", "assertions.csv",
+                                             "mutation.csv", "fuzz_campaigns.csv", "fuzz_bugs.csv"}));
 }
 
 TEST_F(ReportFixture, AFolderWithoutARunIsRefusedByNameAndNothingIsWritten) {

@@ -25,7 +25,7 @@ fs::path reportAssetsDir() {
 }
 
 Result<std::string> reportDataJson(const ReportInputs& inputs) {
-  if (inputs.runDirs.empty() && inputs.fuzzDirs.empty())
+  if (inputs.runDirs.empty() && inputs.fuzzDirs.empty() && inputs.checkFiles.empty() && inputs.mutationFiles.empty())
     return makeError(ErrorCode::BadArgument, "report: give at least one run directory or --fuzz campaign folder");
   json runs = json::array();
   std::set<std::string> suites;
@@ -43,7 +43,20 @@ Result<std::string> reportDataJson(const ReportInputs& inputs) {
     if (!list) return list.error();
     for (auto& c : *list) campaigns.push_back(std::move(c));
   }
+  json checks = json::array(), mutation = json::array();
+  for (const auto& file : inputs.checkFiles) {
+    auto c = assertionCheck(file);
+    if (!c) return c.error();
+    checks.push_back(std::move(*c));
+  }
+  for (const auto& file : inputs.mutationFiles) {
+    auto m = mutationAnalysis(file);
+    if (!m) return m.error();
+    mutation.push_back(std::move(*m));
+  }
   json data = {{"schema", 1},
+               {"checks", checks},
+               {"mutation", mutation},
                {"runs", runs},
                {"leaderboard", leaderboardRows(runs)},
                {"suites", suiteInfo},

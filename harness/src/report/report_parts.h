@@ -31,6 +31,12 @@ json coverageBands(const json& campaigns);
 /// Time to bug per (core, bug, algorithm) across seeds.
 json bugTable(const json& campaigns);
 
+/// One `rtlarena check --json` output: its top and verdict counts.
+Result<json> assertionCheck(const std::string& file);
+
+/// One `rtlarena mutate --json` output: per task kill scores, and their mean.
+Result<json> mutationAnalysis(const std::string& file);
+
 /// Leaderboard rows (model x suite) from the runs: a tool-feedback run fills the feedback
 /// columns of its model's single-shot row.
 json leaderboardRows(const json& runs);

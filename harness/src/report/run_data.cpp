@@ -165,15 +165,6 @@ Result<json> runData(const std::string& dir) {
   for (const auto& [key, text] : *cost)
     if (key == "run") j["cost_usd"] = parsedOr(text, json::object()).value("usd", json());
   for (const auto& m : s.modeReports) j[m.name] = parsedOr(m.jsonText, json());
-  // Parts other commands may store beside a run (assertion checks, mutation analysis).
-  for (const char* kind : {"assertions", "mutation"}) {
-    auto rows = (*store)->extras(kind);
-    if (!rows) return rows.error();
-    if (rows->empty()) continue;
-    json part = json::object();
-    for (const auto& [key, text] : *rows) part[key] = parsedOr(text, json());
-    j[kind] = part;
-  }
   std::map<std::string, int> taxonomy = {
       {"syntax", 0}, {"semantic", 0}, {"functional_solved_elsewhere", 0}, {"functional_never_solved", 0}};
   j["per_task"] = perTask(*evals, *samples, taxonomy);

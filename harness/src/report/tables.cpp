@@ -178,6 +178,29 @@ Table ppaTable(const json& data) {
   return t;
 }
 
+Table assertionTable(const json& data) {
+  Table t{{"file", "top", "assertions", "proven", "vacuous", "cex", "syntax_error", "other"}, {}};
+  for (const auto& c : data["checks"]) {
+    const json& s = c["summary"];
+    const int total = s.value("total", 0);
+    const int known = s.value("proven", 0) + s.value("vacuous", 0) + s.value("cex", 0) + s.value("syntax_error", 0);
+    t.second.push_back({str(c["file"]), str(c["top"]), std::to_string(total), std::to_string(s.value("proven", 0)),
+                        std::to_string(s.value("vacuous", 0)), std::to_string(s.value("cex", 0)),
+                        std::to_string(s.value("syntax_error", 0)), std::to_string(total - known)});
+  }
+  return t;
+}
+
+Table mutationTable(const json& data, bool markdown) {
+  const auto num = markdown ? shortNum : report::num;
+  Table t{{"file", "task", "mutants", "killed", "survived", "equivalent", "unknown", "kill score"}, {}};
+  for (const auto& m : data["mutation"])
+    for (const auto& r : m["tasks"])
+      t.second.push_back({str(m["file"]), str(r["task"]), num(r["mutants"]), num(r["killed"]), num(r["survived"]),
+                          num(r["equivalent"]), num(r["unknown"]), num(r["kill_score"])});
+  return t;
+}
+
 Table campaignTable(const json& data, bool markdown) {
   const auto num = markdown ? shortNum : report::num;
   Table t{{"core", "bug", "algorithm", "seed", "tests", "seconds", "coverage", "coverage points", "unique mismatches",
@@ -255,6 +278,11 @@ std::string markdownTables(const json& data) {
     if (Table p = ppaTable(data); !p.second.empty()) out += "\n## PPA\n\nGeometric means of candidate / reference (below 1 is better).\n\n" + markdown(p);
     out += "\n## Tasks\n\nPassing / complete samples per task.\n\n" + markdown(taskTable(data, true));
   }
+  if (!data["checks"].empty())
+    out += "\n## Assertion checks\n\nVerdicts of `rtlarena check` per design.\n\n" + markdown(assertionTable(data));
+  if (!data["mutation"].empty())
+    out += "\n## Testbench strength\n\nMutants of each reference its testbench kills (`rtlarena mutate`); kill score = "
+           "killed / (killed + survived).\n\n" + markdown(mutationTable(data, true));
   if (!data["fuzz"]["campaigns"].empty()) {
     out += "\n## Fuzz campaigns\n\n" + markdown(campaignTable(data, true));
     out += "\n## Time to bug\n\n" + markdown(bugTableRows(data, true));
@@ -270,6 +298,8 @@ std::vector<std::pair<std::string, std::string>> csvTables(const json& data) {
     out.push_back({"failures.csv", csv(failureTable(data))});
     if (Table p = ppaTable(data); !p.second.empty()) out.push_back({"ppa.csv", csv(p)});
   }
+  if (!data["checks"].empty()) out.push_back({"assertions.csv", csv(assertionTable(data))});
+  if (!data["mutation"].empty()) out.push_back({"mutation.csv", csv(mutationTable(data, false))});
   if (!data["fuzz"]["campaigns"].empty()) {
     out.push_back({"fuzz_campaigns.csv", csv(campaignTable(data, false))});
     out.push_back({"fuzz_bugs.csv", csv(bugTableRows(data, false))});

@@ -22,6 +22,8 @@ std::optional<ReportFormat> reportFormatFromName(std::string_view name);
 struct ReportInputs {
   std::vector<std::string> runDirs;   ///< each holds a results.sqlite
   std::vector<std::string> fuzzDirs;  ///< a campaign folder (summary.json) or a folder of them
+  std::vector<std::string> checkFiles;     ///< saved `rtlarena check --json` outputs
+  std::vector<std::string> mutationFiles;  ///< saved `rtlarena mutate --json` outputs
 };
 
 /// Every figure of the report as one JSON document: the page embeds it, the tables are made
