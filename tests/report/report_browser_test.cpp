@@ -48,7 +48,14 @@ TEST(ReportInBrowser, LoadsFromFileWithNoErrorNoRequestAndEveryChartDrawn) {
   for (const auto& [algo, seed] : {std::pair<const char*, int>{"uniform", 1}, {"uniform", 2}, {"ucb", 1}, {"ucb", 2}})
     ASSERT_TRUE(testing::writeSyntheticCampaign(dir / "fuzz" / (std::string(algo) + "-" + std::to_string(seed)), algo, seed,
                                                 seed == 1).ok());
-  args.insert(args.end(), {"--fuzz", (dir / "fuzz").string(), "-o", (dir / "site").string()});
+  ASSERT_TRUE(writeFile(dir / "check.json",
+                        R"({"top":"counter","summary":{"total":4,"proven":2,"vacuous":1,"cex":1,"syntax_error":0},"assertions":[]})")
+                  .ok());
+  ASSERT_TRUE(writeFile(dir / "mutate.json",
+                        R"({"tasks":{"inv8":{"mutants":10,"killed":9,"survived":1,"equivalent":0,"unknown":0,"kill_score":0.9}}})")
+                  .ok());
+  args.insert(args.end(), {"--fuzz", (dir / "fuzz").string(), "--checks", (dir / "check.json").string(), "--mutation",
+                           (dir / "mutate.json").string(), "-o", (dir / "site").string()});
   auto made = runTool(args, dir);
   ASSERT_EQ(made.exitCode, 0) << made.err;
 
@@ -72,7 +79,7 @@ TEST(ReportInBrowser, LoadsFromFileWithNoErrorNoRequestAndEveryChartDrawn) {
     EXPECT_GT(c["width"].get<int>(), 300) << c.dump();
     EXPECT_TRUE(c["error"].is_null()) << c.dump();
   }
-  EXPECT_EQ(charts, (std::set<std::string>{"chart-pass", "chart-heat", "chart-taxonomy", "chart-coverage", "chart-arms"}));
+  EXPECT_EQ(charts, (std::set<std::string>{"chart-pass", "chart-heat", "chart-taxonomy", "chart-checks", "chart-coverage", "chart-arms"}));
   EXPECT_EQ(got["bugRows"], 2);
   EXPECT_EQ(got["filtered_rows"], 1);  // the filter ignores case
   EXPECT_EQ(got["rows_by_model"], json({"model-middle", "model-strong", "model-weak"}));  // sorted on a click
