@@ -15,8 +15,10 @@ packages=(
   # sandbox
   bubblewrap
   # reports: npm installs the pinned chart bundles; chromium runs the page's browser test
-  nodejs npm chromium
+  nodejs chromium
 )
+# npm: Debian's package, unless a Node.js distribution that bundles it is installed already.
+command -v npm >/dev/null 2>&1 || packages+=(npm)
 
 missing=()
 for p in "${packages[@]}"; do
