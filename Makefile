@@ -19,6 +19,7 @@ build: configure
 demo: build
 	@$(RTLARENA) run --suite core --model reference --out runs/demo-reference
 	@$(RTLARENA) run --suite core --model bad --out runs/demo-bad
+	@$(RTLARENA) report runs/demo-reference runs/demo-bad -o runs/demo-site
 
 test: build
 	@cd $(BUILD) && ctest --output-on-failure -j $(JOBS) --timeout 900

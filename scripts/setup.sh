@@ -16,7 +16,11 @@ packages=(
   bubblewrap
   # cluster runs (rtlarena slurm, scripts/slurm_local.sh) and reward-server replicas
   slurm-wlm slurm-client munge nginx
+  # reports: npm installs the pinned chart bundles; chromium runs the page's browser test
+  nodejs chromium
 )
+# npm: Debian's package, unless a Node.js distribution that bundles it is installed already.
+command -v npm >/dev/null 2>&1 || packages+=(npm)
 
 missing=()
 for p in "${packages[@]}"; do
@@ -25,7 +29,19 @@ for p in "${packages[@]}"; do
   fi
 done
 
+# The chart bundles `rtlarena report` inlines (versions pinned by package-lock.json).
+install_report_assets() {
+  local assets
+  assets="$(cd "$(dirname "$0")/.." && pwd)/harness/report_assets"
+  if [ ! -f "$assets/node_modules/vega-embed/build/vega-embed.min.js" ] ||
+     [ "$assets/package-lock.json" -nt "$assets/node_modules/.package-lock.json" ]; then
+    echo "rtlarena: installing the report's chart bundles (npm ci in harness/report_assets)"
+    (cd "$assets" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error)
+  fi
+}
+
 if [ ${#missing[@]} -eq 0 ]; then
+  install_report_assets
   exit 0
 fi
 
@@ -40,3 +56,4 @@ echo "rtlarena: installing ${missing[*]}"
 export DEBIAN_FRONTEND=noninteractive
 apt-get update -qq
 apt-get install -y -qq --no-install-recommends "${missing[@]}"
+install_report_assets

@@ -60,11 +60,16 @@ CampaignResult Campaign::run() {
   bool stop = false;
   double lastProgress = 0, lastSample = -1;
 
+  auto armTestCounts = [&] {
+    std::vector<uint64_t> counts;
+    for (const ArmStats& a : res.arms) counts.push_back(a.tests);
+    return counts;
+  };
   auto sample = [&](bool force) {
     const double now = elapsed();
     if (!force && now - lastSample < options_.sampleEverySeconds) return;
     lastSample = now;
-    res.curve.push_back({res.tests, now, res.cycles, global.count(), res.mismatches});
+    res.curve.push_back({res.tests, now, res.cycles, global.count(), res.mismatches, armTestCounts()});
   };
   auto budgetLeft = [&] {
     if (stop) return false;
@@ -199,7 +204,7 @@ CampaignResult Campaign::run() {
 
   res.seconds = elapsed();
   res.coverage = global.count();
-  res.curve.push_back({res.tests, res.seconds, res.cycles, global.count(), res.mismatches});
+  res.curve.push_back({res.tests, res.seconds, res.cycles, global.count(), res.mismatches, armTestCounts()});
   auto est = scheduler_.estimates();
   for (unsigned i = 0; i < k && i < est.size(); ++i) res.arms[i].estimate = est[i];
   res.importedChosen = seeds.importedChosen();

@@ -1,4 +1,5 @@
-// Writers for campaign outputs. File names are stable (coverage.csv, arms.csv, summary.json,
+// Writers for campaign outputs. File names are stable (coverage.csv, arms.csv,
+// arms_over_time.csv, summary.json,
 // mismatches/NN-signature/, corpus/<hash>.txt) so that scripts can rely on them.
 #include "rtlarena/fuzz/report.h"
 
@@ -136,6 +137,16 @@ Status writeCampaignOutputs(const fs::path& out, const CampaignResult& r, const 
             std::to_string(a.globalNew) + "," + std::to_string(a.importedSeeds) + "," + fmt("%.5f", a.estimate) + "\n";
   }
   if (auto s = writeFile(out / "arms.csv", arms); !s) return s;
+  // Arm selection over time: the tests each arm had run at each coverage sample.
+  std::string trace = "tests";
+  for (size_t i = 0; i < r.arms.size(); ++i) trace += ",arm_" + std::to_string(i);
+  trace += "\n";
+  for (const auto& c : r.curve) {
+    trace += std::to_string(c.tests);
+    for (size_t i = 0; i < r.arms.size(); ++i) trace += "," + std::to_string(i < c.armTests.size() ? c.armTests[i] : 0);
+    trace += "\n";
+  }
+  if (auto s = writeFile(out / "arms_over_time.csv", trace); !s) return s;
 
   json list = json::array();
   for (size_t i = 0; i < r.unique.size(); ++i) {

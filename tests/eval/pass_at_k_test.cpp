@@ -35,5 +35,27 @@ TEST(PassAtK, SummaryOnlyReportsDefinedK) {
   EXPECT_DOUBLE_EQ(s.byDifficulty.at("easy").at(5), 1.0);
 }
 
+TEST(Bootstrap, IntervalIsDeterministicAndHoldsTheMean) {
+  std::vector<TaskTally> t;
+  for (int i = 0; i < 40; ++i) t.push_back({"t" + std::to_string(i), {}, "", 10, i % 4 == 0 ? 10 : i % 3});
+  auto s = summarize(t);
+  Interval a = s.overallCi.at(1), b = bootstrapPassAtK(t, 1);
+  EXPECT_DOUBLE_EQ(a.low, b.low);
+  EXPECT_DOUBLE_EQ(a.high, b.high);
+  EXPECT_LT(a.low, s.overall.at(1));
+  EXPECT_GT(a.high, s.overall.at(1));
+  EXPECT_GT(a.high - a.low, 0.05);  // 40 tasks of very different rates: a wide interval
+  Interval other = bootstrapPassAtK(t, 1, 1000, kBootstrapSeed + 1);
+  EXPECT_NE(other.low + other.high, a.low + a.high);  // the seed is what fixes it
+}
+
+TEST(Bootstrap, AllTasksEqualGiveAPointInterval) {
+  std::vector<TaskTally> t = {{"a", {}, "", 5, 5}, {"b", {}, "", 5, 5}, {"c", {}, "", 5, 5}};
+  Interval i = bootstrapPassAtK(t, 5);
+  EXPECT_DOUBLE_EQ(i.low, 1.0);
+  EXPECT_DOUBLE_EQ(i.high, 1.0);
+  EXPECT_DOUBLE_EQ(bootstrapPassAtK({}, 1).high, 0.0);
+}
+
 }  // namespace
 }  // namespace rtlarena

@@ -306,8 +306,11 @@ TEST(FuzzCli, CampaignJsonOutputsAndReplay) {
   for (const char* k : {"tests", "tests_per_second", "instructions_per_second", "coverage", "mismatches", "bugs_found"})
     EXPECT_TRUE(j.contains(k)) << k;
   EXPECT_EQ(j["bugs_found"], 1);
-  for (const char* f : {"coverage.csv", "arms.csv", "summary.json", "mismatches.json", "uncovered.tsv"})
+  for (const char* f : {"coverage.csv", "arms.csv", "arms_over_time.csv", "summary.json", "mismatches.json", "uncovered.tsv"})
     EXPECT_TRUE(fs::exists(out / f)) << f;
+  auto trace = readFile(out / "arms_over_time.csv");  // arm selection over time, one column per arm
+  ASSERT_TRUE(trace.ok());
+  EXPECT_EQ(trace->rfind("tests,arm_0,arm_1,", 0), 0u) << trace->substr(0, 80);
   fs::path repro;
   for (const auto& e : fs::recursive_directory_iterator(out / "mismatches"))
     if (e.path().filename() == "repro.json") repro = e.path();

@@ -30,6 +30,7 @@ void addMutateCommand(CLI::App& app, int& exitCode);
 void addCheckCommand(CLI::App& app, int& exitCode);
 void addMergeCommand(CLI::App& app, int& exitCode);
 void addSlurmCommand(CLI::App& app, int& exitCode);
+void addReportCommand(CLI::App& app, int& exitCode);
 /// `fuzz calibrate`, under the fuzz command; returns the subcommand.
 CLI::App* addFuzzCalibrateCommand(CLI::App& fuzz, int& exitCode);
 

@@ -78,6 +78,7 @@ int main(int argc, char** argv) {
   addCheckCommand(app, exitCode);
   addMergeCommand(app, exitCode);
   addSlurmCommand(app, exitCode);
+  addReportCommand(app, exitCode);
   hideEmptyDefaults(app);
   try {
     app.parse(argc, argv);

@@ -16,6 +16,12 @@ json byK(const std::map<int, double>& m) {
   return j;
 }
 
+json intervals(const std::map<int, Interval>& m) {
+  json j = json::object();
+  for (const auto& [k, v] : m) j[std::to_string(k)] = {v.low, v.high};
+  return j;
+}
+
 json perGroup(const std::map<std::string, std::map<int, double>>& m) {
   json j = json::object();
   for (const auto& [name, values] : m) j[name] = byK(values);
@@ -34,6 +40,7 @@ std::string summaryJson(const RunSummary& s) {
             {"incomplete", {{"harness_error", s.incomplete.harnessError}, {"llm_error", s.incomplete.llmError}}},
             {"unscored_tasks", s.unscoredTasks},
             {"pass_at", byK(s.passAt)},
+            {"pass_at_ci95", intervals(s.score.overallCi)},
             {"pass_at_by_tag", perGroup(s.score.byTag)},
             {"pass_at_by_difficulty", perGroup(s.score.byDifficulty)},
             {"verdicts", s.verdicts},

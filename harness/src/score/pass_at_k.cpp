@@ -2,6 +2,9 @@
 // 1 - C(n-c, k)/C(n, k).
 #include "rtlarena/score/pass_at_k.h"
 
+#include <algorithm>
+#include <cmath>
+
 #include "rtlarena/core/check.h"
 
 namespace rtlarena {
@@ -12,6 +15,41 @@ double passAtK(int n, int c, int k) {
   double prodFail = 1.0;
   for (int i = n - c + 1; i <= n; ++i) prodFail *= 1.0 - static_cast<double>(k) / i;
   return 1.0 - prodFail;
+}
+
+namespace {
+
+// splitmix64: a small generator of our own whose sequence is the same on every standard
+// library (std::uniform_int_distribution is not).
+std::uint64_t nextRandom(std::uint64_t& state) {
+  std::uint64_t z = (state += 0x9e3779b97f4a7c15ULL);
+  z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+  z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+  return z ^ (z >> 31);
+}
+
+}  // namespace
+
+Interval bootstrapPassAtK(const std::vector<TaskTally>& tallies, int k, int resamples, std::uint64_t seed) {
+  if (tallies.empty() || resamples < 1) return {};
+  std::vector<double> perTask;
+  perTask.reserve(tallies.size());
+  for (const auto& t : tallies) perTask.push_back(passAtK(t.n, t.c, k));
+  const std::size_t n = perTask.size();
+  std::vector<double> means(static_cast<std::size_t>(resamples));
+  std::uint64_t state = seed;
+  for (auto& mean : means) {
+    double sum = 0;
+    for (std::size_t i = 0; i < n; ++i) sum += perTask[(nextRandom(state) >> 11) % n];
+    mean = sum / static_cast<double>(n);
+  }
+  std::sort(means.begin(), means.end());
+  // Nearest-rank percentiles 2.5 and 97.5.
+  auto rank = [&](double q) {
+    auto r = static_cast<std::size_t>(std::ceil(q * static_cast<double>(means.size())));
+    return means[std::clamp<std::size_t>(r, 1, means.size()) - 1];
+  };
+  return {rank(0.025), rank(0.975)};
 }
 
 ScoreSummary summarize(const std::vector<TaskTally>& tallies, const std::vector<int>& ks) {
@@ -40,6 +78,7 @@ ScoreSummary summarize(const std::vector<TaskTally>& tallies, const std::vector<
       }
     }
     s.overall[k] = sum / static_cast<double>(tallies.size());
+    s.overallCi[k] = bootstrapPassAtK(tallies, k);
     for (const auto& [tag, v] : tagSum) s.byTag[tag][k] = v.first / v.second;
     for (const auto& [d, v] : diffSum) s.byDifficulty[d][k] = v.first / v.second;
   }

@@ -59,6 +59,7 @@ struct CurveSample {
   uint64_t cycles = 0;
   size_t coverage = 0;
   uint64_t mismatches = 0;
+  std::vector<uint64_t> armTests;  ///< tests each arm has run so far (arm selection over time)
 };
 
 struct ArmStats {

@@ -1,0 +1,117 @@
+// `rtlarena report` as a user meets it: runs made through the public CLI give a page whose
+// embedded numbers are the ones `run --json` printed; bad input gets one line and its exit code.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <nlohmann/json.hpp>
+
+#include "rtlarena/core/files.h"
+#include "rtlarena/core/process.h"
+#include "rtlarena/core/text.h"
+
+namespace rtlarena {
+namespace {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+ProcessResult cli(std::vector<std::string> args, std::map<std::string, std::string> extraEnv = {}) {
+  ProcessSpec spec;
+  spec.argv = {RTLARENA_BINARY};
+  spec.argv.insert(spec.argv.end(), args.begin(), args.end());
+  spec.workDir = "/tmp";
+  spec.env = defaultToolEnv("/tmp");
+  for (const auto& [k, v] : extraEnv) spec.env[k] = v;
+  spec.deadline = std::chrono::milliseconds(300000);
+  spec.outputCap = 1 << 22;
+  auto r = runProcess(spec);
+  EXPECT_TRUE(r.ok());
+  return r.ok() ? *r : ProcessResult{};
+}
+
+json embeddedData(const fs::path& page) {
+  auto text = readFile(page);
+  EXPECT_TRUE(text.ok());
+  if (!text.ok()) return json();
+  const std::string open = "<script type=\"application/json\" id=\"report-data\">";
+  const auto at = text->find(open);
+  EXPECT_NE(at, std::string::npos);
+  const auto end = text->find("</script>", at);
+  return json::parse(text->substr(at + open.size(), end - at - open.size()));
+}
+
+struct CliRuns : ::testing::Test {
+  static void SetUpTestSuite() {
+    auto d = TempDir::create("report-cli");
+    ASSERT_TRUE(d.ok());
+    dir = new TempDir(std::move(*d));
+    for (const char* model : {"reference", "bad"}) {
+      auto r = cli({"run", "--suite", "core", "--model", model, "--task", "popcount8", "--task", "mux4_bus8", "--task",
+                    "abs_diff8", "-n", "2", "-j", "2", "--no-progress", "--json", "--out",
+                    (dir->path() / model).string()});
+      ASSERT_EQ(r.exitCode, 0) << r.err;
+      printed[model] = json::parse(splitLines(r.out).back());
+    }
+  }
+  static void TearDownTestSuite() {
+    delete dir;
+    dir = nullptr;
+  }
+  static inline TempDir* dir = nullptr;
+  static inline std::map<std::string, json> printed;
+};
+
+TEST_F(CliRuns, ThePageCarriesTheNumbersRunPrinted) {
+  const fs::path site = dir->path() / "site";
+  auto r = cli({"report", (dir->path() / "reference").string(), (dir->path() / "bad").string(), "-o", site.string()});
+  ASSERT_EQ(r.exitCode, 0) << r.err;
+  json data = embeddedData(site / "index.html");
+  ASSERT_EQ(data["leaderboard"].size(), 2u);
+  for (const auto& row : data["leaderboard"]) {
+    const json& run = printed.at(row["model"].get<std::string>());
+    EXPECT_EQ(row["pass_at"], run["pass_at"]);
+    EXPECT_EQ(row["pass_at_ci95"], run["pass_at_ci95"]);
+    EXPECT_EQ(row["samples"], run["samples"]);
+    EXPECT_EQ(row["tasks"], run["tasks"]);
+  }
+  EXPECT_EQ(printed["reference"]["pass_at"]["1"], 1.0);
+  EXPECT_EQ(printed["bad"]["pass_at"]["1"], 0.0);
+  // The drill-down has the task's spec and reference from the suite.
+  EXPECT_FALSE(data["suites"]["core"]["tasks"]["popcount8"]["reference"].get<std::string>().empty());
+}
+
+TEST_F(CliRuns, MarkdownAndCsvAreWrittenWithTheSameRows) {
+  const fs::path md = dir->path() / "md", csv = dir->path() / "csv";
+  ASSERT_EQ(cli({"report", (dir->path() / "reference").string(), (dir->path() / "bad").string(), "-o", md.string(),
+                 "--format", "md"}).exitCode, 0);
+  ASSERT_EQ(cli({"report", (dir->path() / "reference").string(), (dir->path() / "bad").string(), "-o", csv.string(),
+                 "--format", "csv"}).exitCode, 0);
+  auto text = readFile(md / "report.md");
+  ASSERT_TRUE(text.ok());
+  EXPECT_NE(text->find("| 1 | reference | core | 100.0%"), std::string::npos) << *text;
+  EXPECT_NE(text->find("| 2 | bad | core | 0.0%"), std::string::npos) << *text;
+  auto board = readFile(csv / "leaderboard.csv");
+  ASSERT_TRUE(board.ok());
+  EXPECT_EQ(splitLines(*board).size(), 3u);
+}
+
+TEST_F(CliRuns, BadInputGetsOneLineAndItsExitCode) {
+  const fs::path out = dir->path() / "never";
+  auto r = cli({"report", (dir->path() / "reference").string(), "-o", out.string(), "--format", "pdf"});
+  EXPECT_EQ(r.exitCode, 2);
+  EXPECT_NE(r.err.find("--format"), std::string::npos) << r.err;
+  r = cli({"report", (dir->path() / "nosuch").string(), "-o", out.string()});
+  EXPECT_EQ(r.exitCode, 3);
+  EXPECT_NE(r.err.find("nosuch"), std::string::npos) << r.err;
+  EXPECT_EQ(splitLines(r.err).size(), 1u) << r.err;
+  r = cli({"report", (dir->path() / "reference").string(), "-o", out.string()},
+          {{"RTLARENA_REPORT_ASSETS", (dir->path() / "no-assets").string()}});
+  EXPECT_EQ(r.exitCode, 4);
+  EXPECT_NE(r.err.find("scripts/setup.sh"), std::string::npos) << r.err;
+  r = cli({"report", "-o", out.string()});
+  EXPECT_EQ(r.exitCode, 2);
+  EXPECT_FALSE(fs::exists(out));
+}
+
+}  // namespace
+}  // namespace rtlarena
