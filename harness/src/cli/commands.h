@@ -28,6 +28,8 @@ void addFuzzCommand(CLI::App& app, int& exitCode);
 void addEquivCommand(CLI::App& app, int& exitCode);
 void addMutateCommand(CLI::App& app, int& exitCode);
 void addCheckCommand(CLI::App& app, int& exitCode);
+void addServeCommand(CLI::App& app, int& exitCode);
+void addPairsCommand(CLI::App& app, int& exitCode);
 /// `fuzz calibrate`, under the fuzz command; returns the subcommand.
 CLI::App* addFuzzCalibrateCommand(CLI::App& fuzz, int& exitCode);
 

@@ -55,6 +55,8 @@ int main(int argc, char** argv) {
   addEquivCommand(app, exitCode);
   addMutateCommand(app, exitCode);
   addCheckCommand(app, exitCode);
+  addServeCommand(app, exitCode);
+  addPairsCommand(app, exitCode);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -20,6 +20,7 @@ std::string_view modeIdName(ModeId id) {
     case ModeId::SecondSimulator: return kSecondSimulatorMode;
     case ModeId::Controls: return "controls";
     case ModeId::Ppa: return "ppa";
+    case ModeId::Reward: return kRewardMode;
   }
   return "?";
 }

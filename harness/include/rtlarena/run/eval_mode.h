@@ -22,6 +22,7 @@
 #include "rtlarena/eval/simulator.h"
 #include "rtlarena/eval/verdict.h"
 #include "rtlarena/run/summary.h"
+#include "rtlarena/serve/reward.h"
 #include "rtlarena/store/store.h"
 #include "rtlarena/tasks/task.h"
 
@@ -35,12 +36,14 @@ enum class ModeId {
   SecondSimulator,  ///< `--sim both`: Verilator's verdict next to Icarus's
   Controls,         ///< the golden design and an empty module, scored like a model's samples
   Ppa,              ///< area, delay and power of passing samples against the reference
+  Reward,           ///< `rtlarena serve`: the native verdict (and PPA of a pass) shaped into a reward
 };
 
 /// Names stored in `evaluations.mode` and `extras.kind`; stable across versions.
 inline constexpr const char* kNativeMode = "native";
 inline constexpr const char* kCompatMode = "verilogeval";
 inline constexpr const char* kSecondSimulatorMode = "verilator";
+inline constexpr const char* kRewardMode = "reward";
 /// Store extras naming the problems whose golden design fails in VerilogEval's own harness.
 inline constexpr const char* kErrataCompatKind = "errata-verilogeval";
 
@@ -121,6 +124,7 @@ struct PpaSettings {
 struct ModeConfig {
   EvalOptions eval;  ///< native options; eval.simulator is never Both here
   PpaSettings ppa;
+  RewardConfig reward;
 };
 
 using ModeFactory = std::function<Result<std::unique_ptr<EvalMode>>(const ModeConfig&)>;

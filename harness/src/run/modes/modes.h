@@ -9,5 +9,6 @@ Result<std::unique_ptr<EvalMode>> makeNativeMode(const ModeConfig& config);
 Result<std::unique_ptr<EvalMode>> makeVerilogEvalMode(const ModeConfig& config);
 Result<std::unique_ptr<EvalMode>> makeSecondSimulatorMode(const ModeConfig& config);
 Result<std::unique_ptr<EvalMode>> makeControlsMode(const ModeConfig& config);
+Result<std::unique_ptr<EvalMode>> makeRewardMode(const ModeConfig& config);
 
 }  // namespace rtlarena

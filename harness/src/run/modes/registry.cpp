@@ -11,6 +11,7 @@ ModeRegistry& ModeRegistry::global() {
     r->add(ModeId::VerilogEval, makeVerilogEvalMode);
     r->add(ModeId::SecondSimulator, makeSecondSimulatorMode);
     r->add(ModeId::Controls, makeControlsMode);
+    r->add(ModeId::Reward, makeRewardMode);
     return r;
   }();
   return *registry;
