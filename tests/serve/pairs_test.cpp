@@ -27,18 +27,16 @@ struct RunFixture {
     run.model = "m";
     EXPECT_TRUE(store->createRun(run).ok());
   }
-  void add(const std::string &task, int sample, const std::string &answer,
-           Verdict v, std::int64_t mismatches = -1,
+  void add(const std::string& task, int sample, const std::string& answer, Verdict v, std::int64_t mismatches = -1,
            std::optional<double> ppa = std::nullopt) {
     SampleRecord s;
     s.taskId = task;
     s.sample = sample;
     s.rawAnswer = answer;
     s.code = answer;
-    s.promptJson = nlohmann::json::array(
-                       {{{"role", "system"}, {"content", "sys"}},
-                        {{"role", "user"}, {"content", "spec of " + task}}})
-                       .dump();
+    s.promptJson =
+        nlohmann::json::array({{{"role", "system"}, {"content", "sys"}}, {{"role", "user"}, {"content", "spec of " + task}}})
+            .dump();
     ASSERT_TRUE(store->putSample(s).ok());
     EvalRecord e;
     e.taskId = task;
@@ -48,13 +46,8 @@ struct RunFixture {
     e.eval.samples = 50;
     ASSERT_TRUE(store->putEvaluation(e).ok());
     if (ppa) {
-      nlohmann::json j = {{"task", task},
-                          {"sample", sample},
-                          {"scored", true},
-                          {"score", *ppa}};
-      ASSERT_TRUE(
-          store->putExtra("ppa", task + "/" + std::to_string(sample), j.dump())
-              .ok());
+      nlohmann::json j = {{"task", task}, {"sample", sample}, {"scored", true}, {"score", *ppa}};
+      ASSERT_TRUE(store->putExtra("ppa", task + "/" + std::to_string(sample), j.dump()).ok());
     }
   }
   std::unique_ptr<TempDir> dir;
@@ -78,8 +71,7 @@ TEST(Pairs, PassOverFailureClosestFailureFirst) {
   EXPECT_EQ((*pairs)[0].prompt, "spec of t");
   EXPECT_EQ((*pairs)[1].rejected, "compile error");
   auto j = nlohmann::json::parse(pairToJson((*pairs)[0]));
-  for (const char *k : {"prompt", "chosen", "rejected", "task_id", "reason"})
-    EXPECT_TRUE(j.contains(k)) << k;
+  for (const char* k : {"prompt", "chosen", "rejected", "task_id", "reason"}) EXPECT_TRUE(j.contains(k)) << k;
 }
 
 TEST(Pairs, BetterPpaAmongPassesAndThePerTaskLimit) {
@@ -87,12 +79,12 @@ TEST(Pairs, BetterPpaAmongPassesAndThePerTaskLimit) {
   run.add("t", 0, "small", Verdict::Pass, 0, 0.6);
   run.add("t", 1, "large", Verdict::Pass, 0, 1.2);
   run.add("t", 2, "like small", Verdict::Pass, 0,
-          0.61); // within the margin of "small"
-  run.add("t", 3, "small", Verdict::Pass, 0, 0.6); // identical to sample 0
+          0.61);                                    // within the margin of "small"
+  run.add("t", 3, "small", Verdict::Pass, 0, 0.6);  // identical to sample 0
   run.store.reset();
   auto pairs = preferencePairs(run.dir->path(), {});
   ASSERT_TRUE(pairs.ok());
-  for (const auto &p : *pairs) {
+  for (const auto& p : *pairs) {
     EXPECT_NE(p.chosen, p.rejected);
     EXPECT_EQ(p.rejected, "large") << p.reason;
     EXPECT_EQ(p.reason.rfind("ppa ", 0), 0u);
@@ -111,10 +103,9 @@ TEST(Pairs, AFolderWithoutARunIsRefusedAndNothingIsCreated) {
   ASSERT_TRUE(d.ok());
   auto pairs = preferencePairs(d->path(), {});
   ASSERT_FALSE(pairs.ok());
-  EXPECT_NE(pairs.error().message.find("not a run directory"),
-            std::string::npos);
+  EXPECT_NE(pairs.error().message.find("not a run directory"), std::string::npos);
   EXPECT_FALSE(std::filesystem::exists(d->path() / "results.sqlite"));
 }
 
-} // namespace
-} // namespace rtlarena
+}  // namespace
+}  // namespace rtlarena

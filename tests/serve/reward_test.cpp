@@ -9,8 +9,7 @@
 namespace rtlarena {
 namespace {
 
-Evaluation verdict(Verdict v, std::int64_t mismatches = -1,
-                   std::int64_t samples = -1) {
+Evaluation verdict(Verdict v, std::int64_t mismatches = -1, std::int64_t samples = -1) {
   Evaluation e;
   e.verdict = v;
   e.mismatches = mismatches;
@@ -27,22 +26,14 @@ TEST(Reward, APassIsOneWithoutPpa) {
 
 TEST(Reward, LevelsClimbFormatSyntaxFunction) {
   RewardConfig c;
-  const double none =
-      shapeReward(c, verdict(Verdict::NoCode), std::nullopt).reward;
-  const double policy =
-      shapeReward(c, verdict(Verdict::PolicyViolation), std::nullopt).reward;
-  const double compile =
-      shapeReward(c, verdict(Verdict::CompileError), std::nullopt).reward;
-  const double timeout =
-      shapeReward(c, verdict(Verdict::SimTimeout), std::nullopt).reward;
-  const double allWrong =
-      shapeReward(c, verdict(Verdict::Mismatch, 50, 50), std::nullopt).reward;
-  const double halfWrong =
-      shapeReward(c, verdict(Verdict::Mismatch, 25, 50), std::nullopt).reward;
-  const double oneWrong =
-      shapeReward(c, verdict(Verdict::Mismatch, 1, 50), std::nullopt).reward;
-  const double pass =
-      shapeReward(c, verdict(Verdict::Pass, 0, 50), std::nullopt).reward;
+  const double none = shapeReward(c, verdict(Verdict::NoCode), std::nullopt).reward;
+  const double policy = shapeReward(c, verdict(Verdict::PolicyViolation), std::nullopt).reward;
+  const double compile = shapeReward(c, verdict(Verdict::CompileError), std::nullopt).reward;
+  const double timeout = shapeReward(c, verdict(Verdict::SimTimeout), std::nullopt).reward;
+  const double allWrong = shapeReward(c, verdict(Verdict::Mismatch, 50, 50), std::nullopt).reward;
+  const double halfWrong = shapeReward(c, verdict(Verdict::Mismatch, 25, 50), std::nullopt).reward;
+  const double oneWrong = shapeReward(c, verdict(Verdict::Mismatch, 1, 50), std::nullopt).reward;
+  const double pass = shapeReward(c, verdict(Verdict::Pass, 0, 50), std::nullopt).reward;
   EXPECT_EQ(none, 0.0);
   EXPECT_EQ(policy, 0.0);
   EXPECT_LT(none, compile);
@@ -64,7 +55,7 @@ TEST(Reward, MismatchWithoutCountsGetsNoFunctionCredit) {
 TEST(Reward, PpaCountsOnlyForAPassAndOnlyWhenEnabled) {
   RewardConfig c;
   EXPECT_DOUBLE_EQ(shapeReward(c, verdict(Verdict::Pass), 0.5).reward,
-                   1.0); // disabled: ignored
+                   1.0);  // disabled: ignored
   c.ppaEnabled = true;
   auto better = shapeReward(c, verdict(Verdict::Pass), 0.5);
   auto same = shapeReward(c, verdict(Verdict::Pass), 1.0);
@@ -77,9 +68,7 @@ TEST(Reward, PpaCountsOnlyForAPassAndOnlyWhenEnabled) {
 }
 
 TEST(ServeConfig, DefaultsAndOverrides) {
-  auto c = parseServeConfig(
-      "[reward]\nfunction = 0.8\npartial_credit = 0.25\n[server]\nqueue = 8\n",
-      "r.toml");
+  auto c = parseServeConfig("[reward]\nfunction = 0.8\npartial_credit = 0.25\n[server]\nqueue = 8\n", "r.toml");
   ASSERT_TRUE(c.ok()) << c.error().message;
   EXPECT_EQ(c->reward.functionWeight, 0.8);
   EXPECT_EQ(c->reward.partialCredit, 0.25);
@@ -91,8 +80,7 @@ TEST(ServeConfig, DefaultsAndOverrides) {
 TEST(ServeConfig, UnknownKeysAndBadValuesAreNamed) {
   auto a = parseServeConfig("[reward]\nfunctoin = 1\n", "r.toml");
   ASSERT_FALSE(a.ok());
-  EXPECT_NE(a.error().message.find("reward.functoin"), std::string::npos)
-      << a.error().message;
+  EXPECT_NE(a.error().message.find("reward.functoin"), std::string::npos) << a.error().message;
   auto b = parseServeConfig("[server]\nqueue = -1\n", "r.toml");
   ASSERT_FALSE(b.ok());
   EXPECT_NE(b.error().message.find("server.queue"), std::string::npos);
@@ -101,20 +89,18 @@ TEST(ServeConfig, UnknownKeysAndBadValuesAreNamed) {
   auto e = parseServeConfig("[rewards]\n", "r.toml");
   ASSERT_FALSE(e.ok());
   EXPECT_NE(e.error().message.find("rewards"), std::string::npos);
-  auto f =
-      parseServeConfig("[reward]\nformat=0\nsyntax=0\nfunction=0\n", "r.toml");
+  auto f = parseServeConfig("[reward]\nformat=0\nsyntax=0\nfunction=0\n", "r.toml");
   ASSERT_FALSE(f.ok());
 }
 
 TEST(Utf8, FindsTheFirstBadByte) {
   EXPECT_EQ(firstInvalidUtf8("plain ascii"), std::string::npos);
-  EXPECT_EQ(firstInvalidUtf8("caf\xc3\xa9 \xe2\x82\xac \xf0\x9f\x98\x80"),
-            std::string::npos);
+  EXPECT_EQ(firstInvalidUtf8("caf\xc3\xa9 \xe2\x82\xac \xf0\x9f\x98\x80"), std::string::npos);
   EXPECT_EQ(firstInvalidUtf8("ab\xff"), 2u);
-  EXPECT_EQ(firstInvalidUtf8("a\xc3"), 1u);         // cut short
-  EXPECT_EQ(firstInvalidUtf8("\xc0\xaf"), 0u);      // overlong
-  EXPECT_EQ(firstInvalidUtf8("x\xed\xa0\x80"), 1u); // a surrogate
+  EXPECT_EQ(firstInvalidUtf8("a\xc3"), 1u);          // cut short
+  EXPECT_EQ(firstInvalidUtf8("\xc0\xaf"), 0u);       // overlong
+  EXPECT_EQ(firstInvalidUtf8("x\xed\xa0\x80"), 1u);  // a surrogate
 }
 
-} // namespace
-} // namespace rtlarena
+}  // namespace
+}  // namespace rtlarena

@@ -18,8 +18,7 @@
 namespace rtlarena {
 namespace {
 
-const std::string kSuite =
-    std::string(RTLARENA_SOURCE_DIR) + "/tests/fixtures/tasks";
+const std::string kSuite = std::string(RTLARENA_SOURCE_DIR) + "/tests/fixtures/tasks";
 
 // A child process with its stdout and stderr in pipes (the test's own small
 // spawner).
@@ -28,7 +27,7 @@ struct Child {
   int out = -1, err = -1;
 };
 
-Child spawn(const std::vector<std::string> &args) {
+Child spawn(const std::vector<std::string>& args) {
   int o[2], e[2];
   EXPECT_EQ(pipe(o), 0);
   EXPECT_EQ(pipe(e), 0);
@@ -39,12 +38,11 @@ Child spawn(const std::vector<std::string> &args) {
     dup2(e[1], 2);
     close(o[0]);
     close(e[0]);
-    std::vector<char *> argv;
+    std::vector<char*> argv;
     std::string bin = RTLARENA_BINARY;
     argv.push_back(bin.data());
     std::vector<std::string> copy = args;
-    for (auto &a : copy)
-      argv.push_back(a.data());
+    for (auto& a : copy) argv.push_back(a.data());
     argv.push_back(nullptr);
     execv(bin.c_str(), argv.data());
     _exit(127);
@@ -59,8 +57,7 @@ Child spawn(const std::vector<std::string> &args) {
 std::string readLine(int fd) {
   std::string line;
   char ch;
-  while (read(fd, &ch, 1) == 1 && ch != '\n')
-    line += ch;
+  while (read(fd, &ch, 1) == 1 && ch != '\n') line += ch;
   return line;
 }
 
@@ -68,29 +65,25 @@ std::string readAll(int fd) {
   std::string text;
   char buf[4096];
   ssize_t n;
-  while ((n = read(fd, buf, sizeof buf)) > 0)
-    text.append(buf, static_cast<std::size_t>(n));
+  while ((n = read(fd, buf, sizeof buf)) > 0) text.append(buf, static_cast<std::size_t>(n));
   return text;
 }
 
 int waitExit(pid_t pid) {
   int status = 0;
-  while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
-  }
+  while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {}
   return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
 }
 
-int portOf(const std::string &line) {
+int portOf(const std::string& line) {
   auto colon = line.rfind(':', line.find(" ("));
   return colon == std::string::npos ? -1 : std::stoi(line.substr(colon + 1));
 }
 
 TEST(ServeCli, SigtermFinishesTheAdmittedRequestThenExitsZero) {
-  Child server =
-      spawn({"serve", "--suite", kSuite, "--port", "0", "--workers", "1"});
+  Child server = spawn({"serve", "--suite", kSuite, "--port", "0", "--workers", "1"});
   const std::string line = readLine(server.out);
-  ASSERT_NE(line.find("listening on http://127.0.0.1:"), std::string::npos)
-      << line;
+  ASSERT_NE(line.find("listening on http://127.0.0.1:"), std::string::npos) << line;
   const int port = portOf(line);
   ASSERT_GT(port, 0);
   // An answer that hangs the simulation until the task's 3 s timeout: in flight
@@ -102,18 +95,13 @@ TEST(ServeCli, SigtermFinishesTheAdmittedRequestThenExitsZero) {
   auto inFlight = std::async(std::launch::async, [&] {
     httplib::Client c("127.0.0.1", port);
     c.set_read_timeout(60, 0);
-    auto r =
-        c.Post("/v1/reward",
-               nlohmann::json{{"task_id", "inv8"}, {"response", hangs}}.dump(),
-               "application/json");
-    return r ? nlohmann::json::parse(r->body, nullptr, false)
-             : nlohmann::json();
+    auto r = c.Post("/v1/reward", nlohmann::json{{"task_id", "inv8"}, {"response", hangs}}.dump(), "application/json");
+    return r ? nlohmann::json::parse(r->body, nullptr, false) : nlohmann::json();
   });
   httplib::Client probe("127.0.0.1", port);
   for (int i = 0; i < 200; ++i) {
     auto m = probe.Get("/metrics");
-    if (m && m->body.find("rtlarena_queue_depth 1") != std::string::npos)
-      break;
+    if (m && m->body.find("rtlarena_queue_depth 1") != std::string::npos) break;
     std::this_thread::sleep_for(std::chrono::milliseconds(20));
   }
   ASSERT_EQ(kill(server.pid, SIGTERM), 0);
@@ -124,12 +112,10 @@ TEST(ServeCli, SigtermFinishesTheAdmittedRequestThenExitsZero) {
 }
 
 TEST(ServeCli, ASecondServerOnATakenPortExitsFourWithOneLine) {
-  Child first =
-      spawn({"serve", "--suite", kSuite, "--port", "0", "--workers", "1"});
+  Child first = spawn({"serve", "--suite", kSuite, "--port", "0", "--workers", "1"});
   const int port = portOf(readLine(first.out));
   ASSERT_GT(port, 0);
-  Child second = spawn({"serve", "--suite", kSuite, "--port",
-                        std::to_string(port), "--workers", "1"});
+  Child second = spawn({"serve", "--suite", kSuite, "--port", std::to_string(port), "--workers", "1"});
   EXPECT_EQ(waitExit(second.pid), 4);
   const std::string err = readAll(second.err);
   EXPECT_NE(err.find("already in use"), std::string::npos) << err;
@@ -153,15 +139,13 @@ TEST(ServeCli, UsageAndInputErrors) {
   ASSERT_TRUE(dir.ok());
   const auto bad = dir->path() / "reward.toml";
   ASSERT_TRUE(writeFile(bad, "[reward]\nweight = 1\n").ok());
-  Child config = spawn(
-      {"serve", "--suite", kSuite, "--config", bad.string(), "--port", "0"});
+  Child config = spawn({"serve", "--suite", kSuite, "--config", bad.string(), "--port", "0"});
   EXPECT_EQ(waitExit(config.pid), 3);
   EXPECT_NE(readAll(config.err).find("reward.weight"), std::string::npos);
-  Child pairs = spawn({"pairs", (dir->path() / "no-run").string(), "--out",
-                       (dir->path() / "p.jsonl").string()});
+  Child pairs = spawn({"pairs", (dir->path() / "no-run").string(), "--out", (dir->path() / "p.jsonl").string()});
   EXPECT_EQ(waitExit(pairs.pid), 3);
   EXPECT_FALSE(std::filesystem::exists(dir->path() / "p.jsonl"));
 }
 
-} // namespace
-} // namespace rtlarena
+}  // namespace
+}  // namespace rtlarena

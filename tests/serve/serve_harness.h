@@ -28,9 +28,8 @@ struct Reply {
 };
 
 class ServeHarness {
-public:
-  explicit ServeHarness(ServerLimits limits = {}, unsigned workers = 2,
-                        RewardConfig reward = {}) {
+ public:
+  explicit ServeHarness(ServerLimits limits = {}, unsigned workers = 2, RewardConfig reward = {}) {
     auto tasks = loadSuiteDir(kSource / "tests/fixtures/tasks");
     EXPECT_TRUE(tasks.ok());
     ServiceOptions o;
@@ -52,15 +51,11 @@ public:
     server->stop();
     thread.join();
   }
-  Reply post(const std::string &path, const std::string &body) {
+  Reply post(const std::string& path, const std::string& body) {
     return toReply(client->Post(path.c_str(), body, "application/json"));
   }
-  Reply post(const std::string &path, const nlohmann::json &body) {
-    return post(path, body.dump());
-  }
-  Reply get(const std::string &path) {
-    return toReply(client->Get(path.c_str()));
-  }
+  Reply post(const std::string& path, const nlohmann::json& body) { return post(path, body.dump()); }
+  Reply get(const std::string& path) { return toReply(client->Get(path.c_str())); }
 
   std::unique_ptr<RewardService> service;
   std::unique_ptr<RewardHttpServer> server;
@@ -68,8 +63,8 @@ public:
   std::thread thread;
   int port = 0;
 
-private:
-  static Reply toReply(const httplib::Result &r) {
+ private:
+  static Reply toReply(const httplib::Result& r) {
     Reply out;
     if (!r) {
       ADD_FAILURE() << "no HTTP answer: " << httplib::to_string(r.error());
@@ -83,14 +78,12 @@ private:
   }
 };
 
-inline std::string fixture(const std::string &rel) {
+inline std::string fixture(const std::string& rel) {
   auto text = readFile(kSource / rel);
   EXPECT_TRUE(text.ok()) << rel;
   return text.ok() ? *text : std::string();
 }
 
-inline std::string fenced(const std::string &code) {
-  return "Here is the design.\n```verilog\n" + code + "\n```\n";
-}
+inline std::string fenced(const std::string& code) { return "Here is the design.\n```verilog\n" + code + "\n```\n"; }
 
-} // namespace rtlarena::testing
+}  // namespace rtlarena::testing

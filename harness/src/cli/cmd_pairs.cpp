@@ -10,22 +10,18 @@
 
 namespace rtlarena::cli {
 
-void addPairsCommand(CLI::App &app, int &exitCode) {
+void addPairsCommand(CLI::App& app, int& exitCode) {
   struct Flags {
     std::string dir, out;
     int perTask = 4;
   };
   auto f = std::make_shared<Flags>();
-  CLI::App *sub =
-      app.add_subcommand("pairs", "DPO preference pairs {prompt, chosen, "
-                                  "rejected, task_id, reason} from a run");
-  sub->add_option("dir", f->dir,
-                  "Run directory (holding results.sqlite); read only")
-      ->required();
+  CLI::App* sub = app.add_subcommand("pairs",
+                                     "DPO preference pairs {prompt, chosen, "
+                                     "rejected, task_id, reason} from a run");
+  sub->add_option("dir", f->dir, "Run directory (holding results.sqlite); read only")->required();
   sub->add_option("--out", f->out, "The JSONL file to write")->required();
-  sub->add_option("--per-task", f->perTask, "Pairs per task at most")
-      ->capture_default_str()
-      ->check(CLI::PositiveNumber);
+  sub->add_option("--per-task", f->perTask, "Pairs per task at most")->capture_default_str()->check(CLI::PositiveNumber);
   sub->callback([f, &exitCode] {
     PairOptions o;
     o.perTask = f->perTask;
@@ -37,20 +33,18 @@ void addPairsCommand(CLI::App &app, int &exitCode) {
     std::string text;
     std::size_t tasks = 0;
     std::string last;
-    for (const auto &p : *pairs) {
+    for (const auto& p : *pairs) {
       text += pairToJson(p) + "\n";
-      if (p.taskId != last)
-        ++tasks;
+      if (p.taskId != last) ++tasks;
       last = p.taskId;
     }
     if (auto s = writeFile(f->out, text); !s) {
       exitCode = reportError(s.error());
       return;
     }
-    std::printf("%zu pairs from %zu tasks written to %s\n", pairs->size(),
-                tasks, f->out.c_str());
+    std::printf("%zu pairs from %zu tasks written to %s\n", pairs->size(), tasks, f->out.c_str());
     exitCode = kExitOk;
   });
 }
 
-} // namespace rtlarena::cli
+}  // namespace rtlarena::cli

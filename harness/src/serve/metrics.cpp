@@ -7,25 +7,23 @@
 
 namespace rtlarena {
 
-void ServeMetrics::request(const std::string &endpoint, int status,
-                           double seconds) {
+void ServeMetrics::request(const std::string& endpoint, int status, double seconds) {
   std::lock_guard lock(mutex_);
   ++requests_[{endpoint, status}];
   for (std::size_t i = 0; i < kBuckets.size(); ++i)
-    if (seconds <= kBuckets[i])
-      ++latencyBuckets_[i];
+    if (seconds <= kBuckets[i]) ++latencyBuckets_[i];
   ++latencyCount_;
   latencySum_ += seconds;
 }
 
-void ServeMetrics::evaluated(const std::string &verdict, double seconds) {
+void ServeMetrics::evaluated(const std::string& verdict, double seconds) {
   std::lock_guard lock(mutex_);
   ++verdicts_[verdict];
   ++evaluations_;
   evaluationSeconds_ += seconds;
 }
 
-void ServeMetrics::settled(const std::string &verdict) {
+void ServeMetrics::settled(const std::string& verdict) {
   std::lock_guard lock(mutex_);
   ++verdicts_[verdict];
 }
@@ -40,7 +38,7 @@ void ServeMetrics::joinedInFlight() {
   ++joins_;
 }
 
-void ServeMetrics::rejected(const std::string &reason) {
+void ServeMetrics::rejected(const std::string& reason) {
   std::lock_guard lock(mutex_);
   ++rejected_[reason];
 }
@@ -58,76 +56,54 @@ std::string number(double v) {
   return buf;
 }
 
-void family(std::string &out, const char *name, const char *type,
-            const char *help) {
-  out += std::string("# HELP ") + name + " " + help + "\n# TYPE " + name + " " +
-         type + "\n";
+void family(std::string& out, const char* name, const char* type, const char* help) {
+  out += std::string("# HELP ") + name + " " + help + "\n# TYPE " + name + " " + type + "\n";
 }
 
-} // namespace
+}  // namespace
 
-std::string ServeMetrics::render(std::size_t queueDepth,
-                                 std::size_t queueCapacity,
-                                 std::size_t cacheSize) const {
+std::string ServeMetrics::render(std::size_t queueDepth, std::size_t queueCapacity, std::size_t cacheSize) const {
   std::lock_guard lock(mutex_);
   std::string o;
-  family(o, "rtlarena_requests_total", "counter",
-         "HTTP requests answered, by endpoint and status");
-  for (const auto &[key, n] : requests_)
-    o += "rtlarena_requests_total{endpoint=\"" + key.first + "\",code=\"" +
-         std::to_string(key.second) + "\"} " + std::to_string(n) + "\n";
-  family(o, "rtlarena_request_seconds", "histogram",
-         "Time from a request's arrival to its answer");
+  family(o, "rtlarena_requests_total", "counter", "HTTP requests answered, by endpoint and status");
+  for (const auto& [key, n] : requests_)
+    o += "rtlarena_requests_total{endpoint=\"" + key.first + "\",code=\"" + std::to_string(key.second) + "\"} " +
+         std::to_string(n) + "\n";
+  family(o, "rtlarena_request_seconds", "histogram", "Time from a request's arrival to its answer");
   for (std::size_t i = 0; i < kBuckets.size(); ++i)
-    o += "rtlarena_request_seconds_bucket{le=\"" + number(kBuckets[i]) +
-         "\"} " + std::to_string(latencyBuckets_[i]) + "\n";
-  o += "rtlarena_request_seconds_bucket{le=\"+Inf\"} " +
-       std::to_string(latencyCount_) + "\n";
+    o += "rtlarena_request_seconds_bucket{le=\"" + number(kBuckets[i]) + "\"} " + std::to_string(latencyBuckets_[i]) + "\n";
+  o += "rtlarena_request_seconds_bucket{le=\"+Inf\"} " + std::to_string(latencyCount_) + "\n";
   o += "rtlarena_request_seconds_sum " + number(latencySum_) + "\n";
   o += "rtlarena_request_seconds_count " + std::to_string(latencyCount_) + "\n";
   family(o, "rtlarena_queue_depth", "gauge", "Evaluations waiting or running");
   o += "rtlarena_queue_depth " + std::to_string(queueDepth) + "\n";
-  family(o, "rtlarena_queue_capacity", "gauge",
-         "Evaluations admitted at most; beyond it requests get 503");
+  family(o, "rtlarena_queue_capacity", "gauge", "Evaluations admitted at most; beyond it requests get 503");
   o += "rtlarena_queue_capacity " + std::to_string(queueCapacity) + "\n";
-  family(o, "rtlarena_cache_entries", "gauge",
-         "Finished rewards kept in the cache");
+  family(o, "rtlarena_cache_entries", "gauge", "Finished rewards kept in the cache");
   o += "rtlarena_cache_entries " + std::to_string(cacheSize) + "\n";
-  family(o, "rtlarena_cache_hits_total", "counter",
-         "Items answered from the cache");
+  family(o, "rtlarena_cache_hits_total", "counter", "Items answered from the cache");
   o += "rtlarena_cache_hits_total " + std::to_string(cacheHits_) + "\n";
-  family(o, "rtlarena_inflight_joins_total", "counter",
-         "Items that joined an identical evaluation in flight");
+  family(o, "rtlarena_inflight_joins_total", "counter", "Items that joined an identical evaluation in flight");
   o += "rtlarena_inflight_joins_total " + std::to_string(joins_) + "\n";
   family(o, "rtlarena_evaluations_total", "counter", "Evaluations run");
   o += "rtlarena_evaluations_total " + std::to_string(evaluations_) + "\n";
-  family(o, "rtlarena_evaluation_seconds_total", "counter",
-         "Wall time of the evaluations run");
+  family(o, "rtlarena_evaluation_seconds_total", "counter", "Wall time of the evaluations run");
   o += "rtlarena_evaluation_seconds_total " + number(evaluationSeconds_) + "\n";
   family(o, "rtlarena_verdicts_total", "counter", "Evaluations by verdict");
-  for (const auto &[v, n] : verdicts_)
-    o += "rtlarena_verdicts_total{verdict=\"" + v + "\"} " + std::to_string(n) +
-         "\n";
-  family(o, "rtlarena_sandbox_failures_total", "counter",
-         "Evaluations that failed on rtlarena's side (sandbox, tools)");
-  o += "rtlarena_sandbox_failures_total " + std::to_string(sandboxFailures_) +
-       "\n";
-  family(o, "rtlarena_rejected_total", "counter",
-         "Requests refused before evaluation, by reason");
-  for (const auto &[r, n] : rejected_)
-    o += "rtlarena_rejected_total{reason=\"" + r + "\"} " + std::to_string(n) +
-         "\n";
+  for (const auto& [v, n] : verdicts_) o += "rtlarena_verdicts_total{verdict=\"" + v + "\"} " + std::to_string(n) + "\n";
+  family(o, "rtlarena_sandbox_failures_total", "counter", "Evaluations that failed on rtlarena's side (sandbox, tools)");
+  o += "rtlarena_sandbox_failures_total " + std::to_string(sandboxFailures_) + "\n";
+  family(o, "rtlarena_rejected_total", "counter", "Requests refused before evaluation, by reason");
+  for (const auto& [r, n] : rejected_) o += "rtlarena_rejected_total{reason=\"" + r + "\"} " + std::to_string(n) + "\n";
   // The tools' CPU time (compilers, simulators, the sandbox), for the
   // tool-bound limit.
   rusage children{};
   getrusage(RUSAGE_CHILDREN, &children);
-  const double cpu = children.ru_utime.tv_sec +
-                     children.ru_utime.tv_usec / 1e6 +
-                     children.ru_stime.tv_sec + children.ru_stime.tv_usec / 1e6;
-  family(o, "rtlarena_tool_cpu_seconds_total", "counter",
-         "CPU time of the finished tool processes");
+  const double cpu =
+      children.ru_utime.tv_sec + children.ru_utime.tv_usec / 1e6 + children.ru_stime.tv_sec + children.ru_stime.tv_usec / 1e6;
+  family(o, "rtlarena_tool_cpu_seconds_total", "counter", "CPU time of the finished tool processes");
   o += "rtlarena_tool_cpu_seconds_total " + number(cpu) + "\n";
   return o;
 }
 
-} // namespace rtlarena
+}  // namespace rtlarena

@@ -17,37 +17,35 @@ namespace rtlarena {
 namespace {
 
 struct Candidate {
-  const SampleRecord *sample;
+  const SampleRecord* sample;
   Evaluation eval;
   std::optional<double> ppa;
 };
 
-std::string lastUserMessage(const std::string &promptJson) {
+std::string lastUserMessage(const std::string& promptJson) {
   auto j = nlohmann::json::parse(promptJson, nullptr, false);
-  if (!j.is_array())
-    return promptJson;
+  if (!j.is_array()) return promptJson;
   std::string text;
-  for (const auto &m : j)
-    if (m.is_object() && m.value("role", "") == "user" &&
-        m.contains("content") && m["content"].is_string())
+  for (const auto& m : j)
+    if (m.is_object() && m.value("role", "") == "user" && m.contains("content") && m["content"].is_string())
       text = m["content"].get<std::string>();
   return text;
 }
 
 // Closest failures first: a mismatch with few wrong samples before a compile
 // error.
-int severity(const Evaluation &e) {
+int severity(const Evaluation& e) {
   switch (e.verdict) {
-  case Verdict::Mismatch:
-    return 0;
-  case Verdict::SimTimeout:
-  case Verdict::SimCrash:
-    return 1;
-  case Verdict::SyntaxError:
-  case Verdict::CompileError:
-    return 2;
-  default:
-    return 3;
+    case Verdict::Mismatch:
+      return 0;
+    case Verdict::SimTimeout:
+    case Verdict::SimCrash:
+      return 1;
+    case Verdict::SyntaxError:
+    case Verdict::CompileError:
+      return 2;
+    default:
+      return 3;
   }
 }
 
@@ -57,99 +55,70 @@ std::string fixed2(double v) {
   return buf;
 }
 
-} // namespace
+}  // namespace
 
-Result<std::vector<PreferencePair>>
-preferencePairs(const std::filesystem::path &runDir,
-                const PairOptions &options) {
+Result<std::vector<PreferencePair>> preferencePairs(const std::filesystem::path& runDir, const PairOptions& options) {
   auto store = Store::openReadOnly(runDir);
-  if (!store)
-    return store.error();
+  if (!store) return store.error();
   auto samples = (*store)->samples();
-  if (!samples)
-    return samples.error();
+  if (!samples) return samples.error();
   auto evals = (*store)->evaluations("native");
-  if (!evals)
-    return evals.error();
+  if (!evals) return evals.error();
   auto ppaRows = (*store)->extras("ppa");
-  if (!ppaRows)
-    return ppaRows.error();
+  if (!ppaRows) return ppaRows.error();
   std::map<std::pair<std::string, int>, Evaluation> verdicts;
-  for (const auto &e : *evals)
-    verdicts[{e.taskId, e.sample}] = e.eval;
+  for (const auto& e : *evals) verdicts[{e.taskId, e.sample}] = e.eval;
   std::map<std::pair<std::string, int>, double> ppa;
-  for (const auto &[key, text] : *ppaRows) {
+  for (const auto& [key, text] : *ppaRows) {
     auto j = nlohmann::json::parse(text, nullptr, false);
-    if (j.is_object() && j.value("scored", false) && j.contains("score") &&
-        j["score"].is_number())
-      ppa[{j.value("task", ""), j.value("sample", 0)}] =
-          j["score"].get<double>();
+    if (j.is_object() && j.value("scored", false) && j.contains("score") && j["score"].is_number())
+      ppa[{j.value("task", ""), j.value("sample", 0)}] = j["score"].get<double>();
   }
   std::map<std::string, std::vector<Candidate>> byTask;
-  for (const auto &s : *samples) {
+  for (const auto& s : *samples) {
     auto v = verdicts.find({s.taskId, s.sample});
     // Only answers with a verdict of the model's ability, and text to train on.
-    if (v == verdicts.end() || !isComplete(v->second) || s.llmError ||
-        s.rawAnswer.empty())
-      continue;
+    if (v == verdicts.end() || !isComplete(v->second) || s.llmError || s.rawAnswer.empty()) continue;
     Candidate c{&s, v->second, std::nullopt};
-    if (auto p = ppa.find({s.taskId, s.sample}); p != ppa.end())
-      c.ppa = p->second;
+    if (auto p = ppa.find({s.taskId, s.sample}); p != ppa.end()) c.ppa = p->second;
     byTask[s.taskId].push_back(c);
   }
   std::vector<PreferencePair> pairs;
-  for (auto &[task, cands] : byTask) {
-    std::vector<const Candidate *> passes, fails;
-    for (const auto &c : cands)
-      (c.eval.passed() ? passes : fails).push_back(&c);
-    std::stable_sort(fails.begin(), fails.end(),
-                     [](const Candidate *a, const Candidate *b) {
-                       if (severity(a->eval) != severity(b->eval))
-                         return severity(a->eval) < severity(b->eval);
-                       return a->eval.mismatches < b->eval.mismatches;
-                     });
+  for (auto& [task, cands] : byTask) {
+    std::vector<const Candidate*> passes, fails;
+    for (const auto& c : cands) (c.eval.passed() ? passes : fails).push_back(&c);
+    std::stable_sort(fails.begin(), fails.end(), [](const Candidate* a, const Candidate* b) {
+      if (severity(a->eval) != severity(b->eval)) return severity(a->eval) < severity(b->eval);
+      return a->eval.mismatches < b->eval.mismatches;
+    });
     int made = 0;
-    auto add = [&](const Candidate *chosen, const Candidate *rejected,
-                   std::string reason) {
-      if (made >= options.perTask ||
-          chosen->sample->rawAnswer == rejected->sample->rawAnswer)
-        return;
-      pairs.push_back({task, lastUserMessage(chosen->sample->promptJson),
-                       chosen->sample->rawAnswer, rejected->sample->rawAnswer,
-                       std::move(reason), chosen->sample->sample,
-                       rejected->sample->sample});
+    auto add = [&](const Candidate* chosen, const Candidate* rejected, std::string reason) {
+      if (made >= options.perTask || chosen->sample->rawAnswer == rejected->sample->rawAnswer) return;
+      pairs.push_back({task, lastUserMessage(chosen->sample->promptJson), chosen->sample->rawAnswer, rejected->sample->rawAnswer,
+                       std::move(reason), chosen->sample->sample, rejected->sample->sample});
       ++made;
     };
     // Pass over failure: walk both lists together so each pass and each failure
     // is used once before any is used twice.
     for (std::size_t d = 0; d < fails.size() && made < options.perTask; ++d)
-      for (std::size_t i = 0; i < passes.size() && made < options.perTask;
-           ++i) {
-        const Candidate *f = fails[(i + d) % fails.size()];
-        add(passes[i], f,
-            "pass over " + std::string(verdictName(f->eval.verdict)));
+      for (std::size_t i = 0; i < passes.size() && made < options.perTask; ++i) {
+        const Candidate* f = fails[(i + d) % fails.size()];
+        add(passes[i], f, "pass over " + std::string(verdictName(f->eval.verdict)));
       }
     // Among passes: the better PPA score (lower is better) by a clear margin.
-    std::vector<const Candidate *> measured;
-    for (const Candidate *p : passes)
-      if (p->ppa)
-        measured.push_back(p);
-    std::stable_sort(measured.begin(), measured.end(),
-                     [](const Candidate *a, const Candidate *b) {
-                       return *a->ppa < *b->ppa;
-                     });
+    std::vector<const Candidate*> measured;
+    for (const Candidate* p : passes)
+      if (p->ppa) measured.push_back(p);
+    std::stable_sort(measured.begin(), measured.end(), [](const Candidate* a, const Candidate* b) { return *a->ppa < *b->ppa; });
     for (std::size_t i = 0; i < measured.size() && made < options.perTask; ++i)
-      for (std::size_t j = measured.size();
-           j-- > i + 1 && made < options.perTask;)
+      for (std::size_t j = measured.size(); j-- > i + 1 && made < options.perTask;)
         if (*measured[j]->ppa >= *measured[i]->ppa * (1 + options.ppaMargin))
-          add(measured[i], measured[j],
-              "ppa " + fixed2(*measured[i]->ppa) + " over " +
-                  fixed2(*measured[j]->ppa));
+          add(measured[i], measured[j], "ppa " + fixed2(*measured[i]->ppa) + " over " + fixed2(*measured[j]->ppa));
   }
   return pairs;
 }
 
-std::string pairToJson(const PreferencePair &p) {
+std::string pairToJson(const PreferencePair& p) {
   return nlohmann::json{{"prompt", p.prompt},
                         {"chosen", p.chosen},
                         {"rejected", p.rejected},
@@ -160,4 +129,4 @@ std::string pairToJson(const PreferencePair &p) {
       .dump();
 }
 
-} // namespace rtlarena
+}  // namespace rtlarena

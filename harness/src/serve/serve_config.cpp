@@ -11,14 +11,11 @@ namespace rtlarena {
 
 namespace {
 
-Status readLimits(const nlohmann::json &t, const std::string &file,
-                  ServerLimits &out) {
-  if (!t.is_object())
-    return makeError(ErrorCode::BadConfig, file + ": 'server' must be a table");
-  for (const auto &[key, value] : t.items()) {
+Status readLimits(const nlohmann::json& t, const std::string& file, ServerLimits& out) {
+  if (!t.is_object()) return makeError(ErrorCode::BadConfig, file + ": 'server' must be a table");
+  for (const auto& [key, value] : t.items()) {
     if (!value.is_number() || value.get<double>() <= 0)
-      return makeError(ErrorCode::BadConfig,
-                       file + ": 'server." + key + "' must be a number > 0");
+      return makeError(ErrorCode::BadConfig, file + ": 'server." + key + "' must be a number > 0");
     const double v = value.get<double>();
     if (key == "queue")
       out.queueCapacity = static_cast<std::size_t>(v);
@@ -35,40 +32,32 @@ Status readLimits(const nlohmann::json &t, const std::string &file,
     else if (key == "read_timeout_seconds")
       out.readTimeoutSeconds = v;
     else
-      return makeError(
-          ErrorCode::BadConfig,
-          file + ": unknown key 'server." + key +
-              "' (queue, deadline_seconds, cache_entries, max_body_bytes, "
-              "max_batch_items, http_threads, read_timeout_seconds)");
+      return makeError(ErrorCode::BadConfig, file + ": unknown key 'server." + key +
+                                                 "' (queue, deadline_seconds, cache_entries, max_body_bytes, "
+                                                 "max_batch_items, http_threads, read_timeout_seconds)");
   }
   return Ok{};
 }
 
-} // namespace
+}  // namespace
 
-Result<ServeConfig> parseServeConfig(const std::string &tomlText,
-                                     const std::string &fileName) {
+Result<ServeConfig> parseServeConfig(const std::string& tomlText, const std::string& fileName) {
   auto root = parseTomlToJson(tomlText, fileName);
-  if (!root)
-    return root.error();
+  if (!root) return root.error();
   ServeConfig config;
-  for (const auto &[key, value] : root->items())
+  for (const auto& [key, value] : root->items())
     if (key != "reward" && key != "server")
-      return makeError(ErrorCode::BadConfig, fileName + ": unknown table '" +
-                                                 key + "' (reward, server)");
-  if (auto s = rewardConfigFromJson(root->dump(), fileName, config.reward); !s)
-    return s.error();
+      return makeError(ErrorCode::BadConfig, fileName + ": unknown table '" + key + "' (reward, server)");
+  if (auto s = rewardConfigFromJson(root->dump(), fileName, config.reward); !s) return s.error();
   if (root->contains("server"))
-    if (auto s = readLimits((*root)["server"], fileName, config.server); !s)
-      return s.error();
+    if (auto s = readLimits((*root)["server"], fileName, config.server); !s) return s.error();
   return config;
 }
 
-Result<ServeConfig> loadServeConfig(const std::string &path) {
+Result<ServeConfig> loadServeConfig(const std::string& path) {
   auto text = readFile(path);
-  if (!text)
-    return text.error();
+  if (!text) return text.error();
   return parseServeConfig(*text, path);
 }
 
-} // namespace rtlarena
+}  // namespace rtlarena

@@ -13,21 +13,21 @@
 namespace rtlarena {
 
 class RewardHttpServer {
-public:
-  explicit RewardHttpServer(RewardService &service);
+ public:
+  explicit RewardHttpServer(RewardService& service);
   ~RewardHttpServer();
   /// Binds host:port (port 0: any free port) and returns the port. Another
   /// process on the port is an Error (ToolMissing-free: ErrorCode::Io naming
   /// the address); no port is shared.
-  Result<int> bind(const std::string &host, int port);
+  Result<int> bind(const std::string& host, int port);
   /// Serves until stop(); returns when every connection's request is answered.
   void run();
   /// Stops accepting; thread-safe, may be called from a signal-handling thread.
   void stop();
 
-private:
+ private:
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
 
-} // namespace rtlarena
+}  // namespace rtlarena

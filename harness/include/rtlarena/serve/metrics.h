@@ -14,26 +14,24 @@
 namespace rtlarena {
 
 class ServeMetrics {
-public:
+ public:
   /// One HTTP request answered.
-  void request(const std::string &endpoint, int status, double seconds);
+  void request(const std::string& endpoint, int status, double seconds);
   /// One finished evaluation with its verdict name and wall time.
-  void evaluated(const std::string &verdict, double seconds);
+  void evaluated(const std::string& verdict, double seconds);
   /// One answer settled without tools (no code): a verdict, not an evaluation.
-  void settled(const std::string &verdict);
+  void settled(const std::string& verdict);
   void cacheHit();
   void joinedInFlight();
-  void rejected(const std::string &reason);
+  void rejected(const std::string& reason);
   void sandboxFailure();
   /// Renders every metric; `queueDepth`/`queueCapacity`/`cacheSize` are read by
   /// the caller.
-  std::string render(std::size_t queueDepth, std::size_t queueCapacity,
-                     std::size_t cacheSize) const;
+  std::string render(std::size_t queueDepth, std::size_t queueCapacity, std::size_t cacheSize) const;
 
-  static constexpr std::array<double, 14> kBuckets = {
-      0.001, 0.005, 0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120};
+  static constexpr std::array<double, 14> kBuckets = {0.001, 0.005, 0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120};
 
-private:
+ private:
   mutable std::mutex mutex_;
   std::map<std::pair<std::string, int>, std::uint64_t> requests_;
   std::array<std::uint64_t, kBuckets.size()> latencyBuckets_{};
@@ -48,4 +46,4 @@ private:
   std::uint64_t sandboxFailures_ = 0;
 };
 
-} // namespace rtlarena
+}  // namespace rtlarena

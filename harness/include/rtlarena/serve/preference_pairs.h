@@ -14,27 +14,24 @@ namespace rtlarena {
 
 struct PreferencePair {
   std::string taskId;
-  std::string prompt;   ///< the last user message the model was sent
-  std::string chosen;   ///< the better answer, as the model wrote it
-  std::string rejected; ///< the worse one
-  std::string reason;   ///< "pass over mismatch", "ppa 0.82 over 1.10", ...
+  std::string prompt;    ///< the last user message the model was sent
+  std::string chosen;    ///< the better answer, as the model wrote it
+  std::string rejected;  ///< the worse one
+  std::string reason;    ///< "pass over mismatch", "ppa 0.82 over 1.10", ...
   int chosenSample = 0;
   int rejectedSample = 0;
 };
 
 struct PairOptions {
-  int perTask = 4; ///< pairs per task at most
-  double ppaMargin =
-      0.05; ///< PPA pairs only when the scores differ by this share or more
+  int perTask = 4;          ///< pairs per task at most
+  double ppaMargin = 0.05;  ///< PPA pairs only when the scores differ by this share or more
 };
 
 /// Every pair of a run, by task id then by the order the pairs were chosen.
-Result<std::vector<PreferencePair>>
-preferencePairs(const std::filesystem::path &runDir,
-                const PairOptions &options);
+Result<std::vector<PreferencePair>> preferencePairs(const std::filesystem::path& runDir, const PairOptions& options);
 
 /// One JSON line: {prompt, chosen, rejected, task_id, reason, chosen_sample,
 /// rejected_sample}.
-std::string pairToJson(const PreferencePair &pair);
+std::string pairToJson(const PreferencePair& pair);
 
-} // namespace rtlarena
+}  // namespace rtlarena

@@ -17,18 +17,15 @@
 namespace rtlarena {
 
 struct RewardConfig {
-  double formatWeight = 0.1; ///< a code block could be extracted
-  double syntaxWeight = 0.2; ///< it compiles and passes the candidate policy
-  double functionWeight =
-      0.6; ///< the testbench: full on a pass, partial on a mismatch
-  double ppaWeight =
-      0.1; ///< PPA against the reference, only on a pass, only when enabled
+  double formatWeight = 0.1;    ///< a code block could be extracted
+  double syntaxWeight = 0.2;    ///< it compiles and passes the candidate policy
+  double functionWeight = 0.6;  ///< the testbench: full on a pass, partial on a mismatch
+  double ppaWeight = 0.1;       ///< PPA against the reference, only on a pass, only when enabled
   /// The most a mismatching design's function component can reach (times its
   /// matching share): below 1 so that "almost right" is always clearly worth
   /// less than right.
   double partialCredit = 0.5;
-  bool ppaEnabled =
-      false; ///< synthesis per pass is slow (seconds); off by default
+  bool ppaEnabled = false;  ///< synthesis per pass is slow (seconds); off by default
 };
 
 /// Each component in [0, 1]; `reward` is their weighted mean over the enabled
@@ -39,15 +36,13 @@ struct RewardBreakdown {
   double syntax = 0;
   double function = 0;
   double ppa = 0;
-  std::string note; ///< why a component is what it is, one line
+  std::string note;  ///< why a component is what it is, one line
 };
 
 /// The reward of an answer whose native evaluation is `native`; `ppaScore` is
 /// the PPA geometric-mean ratio against the reference (below 1 is better), when
 /// it was measured.
-RewardBreakdown shapeReward(const RewardConfig &config,
-                            const Evaluation &native,
-                            std::optional<double> ppaScore);
+RewardBreakdown shapeReward(const RewardConfig& config, const Evaluation& native, std::optional<double> ppaScore);
 
 /// The PPA component from a geometric-mean ratio: 1 at half the reference's
 /// figures or better, 0.5 at the reference's, 0 at 1.5 times or worse.
@@ -55,7 +50,6 @@ double ppaComponent(double score);
 
 /// Reads the [reward] table of a TOML object already parsed into JSON (unknown
 /// keys refused).
-Status rewardConfigFromJson(const std::string &jsonText,
-                            const std::string &fileName, RewardConfig &out);
+Status rewardConfigFromJson(const std::string& jsonText, const std::string& fileName, RewardConfig& out);
 
-} // namespace rtlarena
+}  // namespace rtlarena

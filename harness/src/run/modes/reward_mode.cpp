@@ -13,32 +13,27 @@ namespace rtlarena {
 namespace {
 
 class RewardMode final : public EvalMode {
-public:
+ public:
   explicit RewardMode(ModeConfig config) : config_(std::move(config)) {}
   ModeId id() const override { return ModeId::Reward; }
   std::string_view name() const override { return kRewardMode; }
   std::optional<ModeId> after() const override { return ModeId::Native; }
 
-  Status check(const std::vector<Task> &tasks) const override {
-    if (!config_.reward.ppaEnabled)
-      return Ok{};
-    if (auto ppa = ppaMode(); !ppa)
-      return ppa.error();
+  Status check(const std::vector<Task>& tasks) const override {
+    if (!config_.reward.ppaEnabled) return Ok{};
+    if (auto ppa = ppaMode(); !ppa) return ppa.error();
     return ppa_->check(tasks);
   }
 
-  std::optional<ModeJob> job(const Task &, const Subject &subject,
-                             const ModeResult *native) const override {
-    if (!native)
-      return std::nullopt;
+  std::optional<ModeJob> job(const Task&, const Subject& subject, const ModeResult* native) const override {
+    if (!native) return std::nullopt;
     ModeJob job;
     job.input = subject.record.code;
     job.sample = subject.record.sample;
     return job;
   }
 
-  ModeResult evaluate(const Task &task, const ModeJob &job,
-                      const ModeResult *native) const override {
+  ModeResult evaluate(const Task& task, const ModeJob& job, const ModeResult* native) const override {
     ModeResult r;
     r.eval = native->eval;
     r.derived = true;
@@ -60,45 +55,30 @@ public:
           return r;
         }
         ppaJson = nlohmann::json::parse(pr.payload, nullptr, false);
-        if (ppaJson.is_object() && ppaJson.value("scored", false) &&
-            ppaJson.contains("score"))
+        if (ppaJson.is_object() && ppaJson.value("scored", false) && ppaJson.contains("score"))
           ppaScore = ppaJson["score"].get<double>();
       }
     }
-    const RewardBreakdown b =
-        shapeReward(config_.reward, native->eval, ppaScore);
+    const RewardBreakdown b = shapeReward(config_.reward, native->eval, ppaScore);
     nlohmann::json j = {{"reward", b.reward},
-                        {"components",
-                         {{"format", b.format},
-                          {"syntax", b.syntax},
-                          {"function", b.function},
-                          {"ppa", b.ppa}}},
+                        {"components", {{"format", b.format}, {"syntax", b.syntax}, {"function", b.function}, {"ppa", b.ppa}}},
                         {"note", b.note}};
-    if (ppaScore)
-      j["ppa_score"] = *ppaScore;
+    if (ppaScore) j["ppa_score"] = *ppaScore;
     r.payload = j.dump();
     return r;
   }
 
   // Rewards are answers to a client, not part of a run's record.
-  Status store(Store &, const Task &, const Subject &,
-               const ModeResult &) const override {
-    return Ok{};
-  }
-  Status load(Store &, const std::vector<Task> &,
-              StoredResults &) const override {
-    return Ok{};
-  }
+  Status store(Store&, const Task&, const Subject&, const ModeResult&) const override { return Ok{}; }
+  Status load(Store&, const std::vector<Task>&, StoredResults&) const override { return Ok{}; }
 
-private:
+ private:
   // Made on first use: the registry is locked while it makes this mode.
   Status ppaMode() const {
     std::lock_guard lock(mutex_);
-    if (ppa_)
-      return Ok{};
+    if (ppa_) return Ok{};
     auto made = ModeRegistry::global().make({ModeId::Ppa}, config_);
-    if (!made)
-      return made.error();
+    if (!made) return made.error();
     ppa_ = std::move(made->front());
     return Ok{};
   }
@@ -107,10 +87,10 @@ private:
   mutable std::unique_ptr<EvalMode> ppa_;
 };
 
-} // namespace
+}  // namespace
 
-Result<std::unique_ptr<EvalMode>> makeRewardMode(const ModeConfig &config) {
+Result<std::unique_ptr<EvalMode>> makeRewardMode(const ModeConfig& config) {
   return std::unique_ptr<EvalMode>(std::make_unique<RewardMode>(config));
 }
 
-} // namespace rtlarena
+}  // namespace rtlarena
