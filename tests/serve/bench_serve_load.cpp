@@ -81,7 +81,7 @@ int main(int argc, char** argv) {
         auto res = client.Post("/v1/reward", body, "application/json");
         const double dt = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
         if (!res) {
-          ++myStatuses["error: " + httplib::to_string(res.error())];
+          ++myStatuses["error: " + httplib::to_string(res.error()) + (dt < 1 ? " under 1 s" : " after 1 s or more")];
           continue;
         }
         ++myStatuses[std::to_string(res->status)];

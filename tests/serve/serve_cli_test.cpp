@@ -131,6 +131,38 @@ TEST(ServeCli, ASecondServerOnATakenPortExitsFourWithOneLine) {
   EXPECT_EQ(waitExit(first.pid), 0);
 }
 
+// With ppa_enabled, a pass is measured by the PPA mode (registered by the tool, as for run --ppa)
+// and gets the bonus; a failure never does.
+TEST(ServeCli, PpaBonusOnlyForAPassWhenEnabled) {
+  auto dir = TempDir::create("serve-ppa");
+  ASSERT_TRUE(dir.ok());
+  const auto config = dir->path() / "reward.toml";
+  ASSERT_TRUE(writeFile(config, "[reward]\nppa_enabled = true\n").ok());
+  Child server = spawn({"serve", "--suite", kSuite, "--port", "0", "--workers", "1", "--config", config.string()});
+  const int port = portOf(readLine(server.out));
+  ASSERT_GT(port, 0);
+  httplib::Client c("127.0.0.1", port);
+  c.set_read_timeout(240, 0);
+  auto ask = [&](const std::string& body) {
+    auto r = c.Post("/v1/reward", nlohmann::json{{"task_id", "inv8"}, {"response", body}}.dump(), "application/json");
+    return r ? nlohmann::json::parse(r->body, nullptr, false) : nlohmann::json();
+  };
+  auto pass =
+      ask("module TopModule(input clk, input [7:0] in, output reg [7:0] out);\n"
+          "  always @(posedge clk) out <= ~in;\nendmodule\n");
+  ASSERT_EQ(pass.value("verdict", ""), "pass") << pass.dump();
+  // The reference itself, written as the top: its PPA equals the reference's (component 0.5).
+  EXPECT_NEAR(pass["components"]["ppa"].get<double>(), 0.5, 0.05) << pass.dump();
+  EXPECT_GT(pass["reward"].get<double>(), 0.9);
+  EXPECT_LE(pass["reward"].get<double>(), 1.0);
+  auto wrong =
+      ask("module TopModule(input clk, input [7:0] in, output reg [7:0] out);\n"
+          "  always @(posedge clk) out <= in;\nendmodule\n");
+  EXPECT_EQ(wrong["components"]["ppa"], 0.0) << wrong.dump();
+  kill(server.pid, SIGTERM);
+  EXPECT_EQ(waitExit(server.pid), 0);
+}
+
 TEST(ServeCli, UsageAndInputErrors) {
   Child none = spawn({"serve"});
   EXPECT_EQ(waitExit(none.pid), 2);

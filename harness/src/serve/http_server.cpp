@@ -37,7 +37,7 @@ RewardHttpServer::RewardHttpServer(RewardService& service) : impl_(std::make_uni
   svr.set_payload_max_length(limits.maxBodyBytes);
   const auto readTimeout = std::chrono::duration<double>(limits.readTimeoutSeconds);
   svr.set_read_timeout(std::chrono::duration_cast<std::chrono::microseconds>(readTimeout));
-  svr.set_keep_alive_max_count(1000);
+  svr.set_keep_alive_max_count(1000000);
   svr.set_tcp_nodelay(true);  // headers and body go out in separate writes: no Nagle delay between them
   // SO_REUSEADDR only: httplib's default adds SO_REUSEPORT, which would let a
   // second server bind the same port and take half the requests.

@@ -77,9 +77,11 @@ class RewardMode final : public EvalMode {
   Status ppaMode() const {
     std::lock_guard lock(mutex_);
     if (ppa_) return Ok{};
-    auto made = ModeRegistry::global().make({ModeId::Ppa}, config_);
+    // Made with its upstream, as the registry requires; only the PPA mode is kept.
+    auto made = ModeRegistry::global().make({ModeId::Native, ModeId::Ppa}, config_);
     if (!made) return made.error();
-    ppa_ = std::move(made->front());
+    for (auto& m : *made)
+      if (m->id() == ModeId::Ppa) ppa_ = std::move(m);
     return Ok{};
   }
   ModeConfig config_;
