@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <cstdlib>
 #include <cstdio>
 #include <map>
 #include <mutex>
@@ -63,7 +64,7 @@ int main(int argc, char** argv) {
   for (int c = 0; c < clients; ++c)
     threads.emplace_back([&, c] {
       httplib::Client client("127.0.0.1", port);
-      client.set_keep_alive(true);
+      client.set_keep_alive(std::getenv("BENCH_NO_KEEPALIVE") == nullptr);
       client.set_tcp_nodelay(true);
       client.set_read_timeout(300, 0);
       std::mt19937 rng(1234 + c);

@@ -1,8 +1,9 @@
 // `rtlarena serve`: the reward server for RL training (docs/SERVE.md). Flags,
 // one service, one HTTP server; SIGTERM or SIGINT drains what was admitted and
 // exits 0.
-#include <pthread.h>
+#include <fcntl.h>
 #include <signal.h>
+#include <unistd.h>
 
 #include <cstdio>
 #include <thread>
@@ -17,6 +18,18 @@
 #include "shared_flags.h"
 
 namespace rtlarena::cli {
+
+namespace {
+
+// SIGTERM and SIGINT write one byte here; a thread reads it and stops the server. (A blocked
+// signal mask would be inherited by every tool the evaluations start.)
+int stopPipe[2] = {-1, -1};
+extern "C" void onStopSignal(int) {
+  const char byte = 1;
+  (void)!write(stopPipe[1], &byte, 1);
+}
+
+}  // namespace
 
 void addServeCommand(CLI::App& app, int& exitCode) {
   struct Flags {
@@ -69,13 +82,15 @@ void addServeCommand(CLI::App& app, int& exitCode) {
       exitCode = reportError(sandbox.error());
       return;
     }
-    // Signals are taken by one thread with sigwait; every thread made from here
-    // on has them blocked.
-    sigset_t stopSignals;
-    sigemptyset(&stopSignals);
-    sigaddset(&stopSignals, SIGTERM);
-    sigaddset(&stopSignals, SIGINT);
-    pthread_sigmask(SIG_BLOCK, &stopSignals, nullptr);
+    if (pipe2(stopPipe, O_CLOEXEC) != 0) {
+      exitCode = reportError(makeError(ErrorCode::Io, "cannot create the signal pipe"));
+      return;
+    }
+    struct sigaction stop {};
+    stop.sa_handler = onStopSignal;
+    sigemptyset(&stop.sa_mask);
+    sigaction(SIGTERM, &stop, nullptr);
+    sigaction(SIGINT, &stop, nullptr);
     signal(SIGPIPE, SIG_IGN);
     ServiceOptions so;
     so.workers = f->workers ? f->workers : std::max(1u, std::thread::hardware_concurrency());
@@ -97,17 +112,17 @@ void addServeCommand(CLI::App& app, int& exitCode) {
     std::printf("rtlarena serve: listening on http://%s:%d (%zu tasks, %u workers)\n", f->host.c_str(), *port,
                 (*service)->tasks().size(), so.workers);
     std::fflush(stdout);
-    std::atomic<bool> signalled = false;
     std::thread waiter([&] {
-      int sig = 0;
-      sigwait(&stopSignals, &sig);
-      if (signalled.exchange(true)) return;
+      char byte = 0;
+      while (read(stopPipe[0], &byte, 1) < 0 && errno == EINTR) {}
+      if (byte != 1) return;  // the server ended on its own
       std::fprintf(stderr, "rtlarena serve: stopping; finishing %zu admitted evaluations\n", (*service)->queueDepth());
       (*service)->beginDrain();
       server.stop();
     });
     server.run();
-    if (!signalled.exchange(true)) pthread_kill(waiter.native_handle(), SIGTERM);
+    const char done = 0;
+    (void)!write(stopPipe[1], &done, 1);
     waiter.join();
     (*service)->beginDrain();
     (*service)->waitIdle();
