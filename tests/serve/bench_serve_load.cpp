@@ -54,7 +54,9 @@ int main(int argc, char** argv) {
   const int clients = std::atoi(argv[2]);
   const double seconds = std::atof(argv[3]);
   const std::string mix = argv[4];
-  std::atomic<long> counter{0};
+  // Unique across runs too, so a second run against the same server finds nothing in its cache.
+  std::atomic<long> counter{static_cast<long>(
+      std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::system_clock::now().time_since_epoch()).count())};
   std::mutex mutex;
   std::vector<double> latencies;
   std::map<std::string, long> statuses, verdicts;

@@ -2,6 +2,11 @@
 // shape, batches and GRPO groups, the cache, bad and hostile requests,
 // overload, the deadline, and the forgery fixtures, whose rewards must equal
 // what the evaluator (`rtlarena eval`) gives them.
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
 #include <filesystem>
 #include <future>
 
@@ -166,6 +171,34 @@ TEST(ServeHttp, BadRequestsGetAClearFourHundredAndTheServerStaysUp) {
   expect(h.post("/get_reward", json{{"query", {"a"}}}), 400, "labels");
   expect(h.post("/verify", json{{"response", "x"}}), 400, "task_id");
   expect(h.post("/v2/nothing", json::object()), 404, "no endpoint");
+  EXPECT_EQ(h.get("/healthz").status, 200);
+}
+
+// A client that starts a request and never finishes it is dropped after the read timeout;
+// the others are served meanwhile.
+TEST(ServeHttp, ASlowClientIsDroppedAndOthersAreServed) {
+  ServerLimits limits;
+  limits.readTimeoutSeconds = 1;
+  ServeHarness h(limits);
+  int fd = socket(AF_INET, SOCK_STREAM, 0);
+  ASSERT_GE(fd, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_port = htons(static_cast<uint16_t>(h.port));
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  ASSERT_EQ(connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr), 0);
+  const std::string partial = "POST /v1/reward HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n{\"task_id\"";
+  ASSERT_EQ(send(fd, partial.data(), partial.size(), 0), static_cast<ssize_t>(partial.size()));
+  EXPECT_EQ(h.get("/healthz").status, 200);
+  timeval wait{5, 0};
+  setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &wait, sizeof wait);
+  char buf[512];
+  const auto start = std::chrono::steady_clock::now();
+  const ssize_t n = recv(fd, buf, sizeof buf, 0);  // closed (0), or a 4xx line; never a reward
+  const double waited = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  EXPECT_LT(waited, 4.5) << "the slow client was not dropped";
+  if (n > 0) EXPECT_EQ(std::string(buf, static_cast<std::size_t>(n)).find("\"reward\""), std::string::npos);
+  close(fd);
   EXPECT_EQ(h.get("/healthz").status, 200);
 }
 

@@ -1,8 +1,6 @@
 // Prometheus text rendering of the server's counters (see metrics.h).
 #include "rtlarena/serve/metrics.h"
 
-#include <sys/resource.h>
-
 #include <cstdio>
 
 namespace rtlarena {
@@ -95,14 +93,6 @@ std::string ServeMetrics::render(std::size_t queueDepth, std::size_t queueCapaci
   o += "rtlarena_sandbox_failures_total " + std::to_string(sandboxFailures_) + "\n";
   family(o, "rtlarena_rejected_total", "counter", "Requests refused before evaluation, by reason");
   for (const auto& [r, n] : rejected_) o += "rtlarena_rejected_total{reason=\"" + r + "\"} " + std::to_string(n) + "\n";
-  // The tools' CPU time (compilers, simulators, the sandbox), for the
-  // tool-bound limit.
-  rusage children{};
-  getrusage(RUSAGE_CHILDREN, &children);
-  const double cpu =
-      children.ru_utime.tv_sec + children.ru_utime.tv_usec / 1e6 + children.ru_stime.tv_sec + children.ru_stime.tv_usec / 1e6;
-  family(o, "rtlarena_tool_cpu_seconds_total", "counter", "CPU time of the finished tool processes");
-  o += "rtlarena_tool_cpu_seconds_total " + number(cpu) + "\n";
   return o;
 }
 
