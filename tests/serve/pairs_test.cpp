@@ -28,7 +28,7 @@ struct RunFixture {
     EXPECT_TRUE(store->createRun(run).ok());
   }
   void add(const std::string& task, int sample, const std::string& answer, Verdict v, std::int64_t mismatches = -1,
-           std::optional<double> ppa = std::nullopt) {
+           std::optional<double> ppa = std::nullopt, bool withPrompt = true) {
     SampleRecord s;
     s.taskId = task;
     s.sample = sample;
@@ -37,6 +37,7 @@ struct RunFixture {
     s.promptJson =
         nlohmann::json::array({{{"role", "system"}, {"content", "sys"}}, {{"role", "user"}, {"content", "spec of " + task}}})
             .dump();
+    if (!withPrompt) s.promptJson = "[]";  // as the replay provider stores it
     ASSERT_TRUE(store->putSample(s).ok());
     EvalRecord e;
     e.taskId = task;
@@ -96,6 +97,17 @@ TEST(Pairs, BetterPpaAmongPassesAndThePerTaskLimit) {
   ASSERT_TRUE(limited.ok());
   EXPECT_EQ(limited->size(), 1u);
   EXPECT_EQ((*limited)[0].chosen, "small");
+}
+
+TEST(Pairs, ARunWithoutStoredPromptsGetsThePromptRunWouldRender) {
+  RunFixture run;
+  run.add("popcount8", 0, "right", Verdict::Pass, 0, std::nullopt, false);
+  run.add("popcount8", 1, "wrong", Verdict::Mismatch, 3, std::nullopt, false);
+  run.store.reset();
+  auto pairs = preferencePairs(run.dir->path(), {});
+  ASSERT_TRUE(pairs.ok());
+  ASSERT_EQ(pairs->size(), 1u);
+  EXPECT_NE((*pairs)[0].prompt.find("TopModule"), std::string::npos) << (*pairs)[0].prompt;
 }
 
 TEST(Pairs, AFolderWithoutARunIsRefusedAndNothingIsCreated) {

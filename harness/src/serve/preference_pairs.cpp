@@ -9,8 +9,11 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 
+#include "rtlarena/llm/prompt.h"
 #include "rtlarena/run/summary.h"
 #include "rtlarena/store/store.h"
+#include "rtlarena/tasks/dataset.h"
+#include "rtlarena/tasks/suite.h"
 
 namespace rtlarena {
 
@@ -53,6 +56,25 @@ std::string fixed2(double v) {
   char buf[32];
   std::snprintf(buf, sizeof buf, "%.3f", v);
   return buf;
+}
+
+// A run whose provider stores no prompt (replay, reference): the prompt `run` renders for the
+// task, from the run's suite, when it can still be loaded; otherwise empty.
+void fillMissingPrompts(Store& store, std::vector<PreferencePair>& pairs) {
+  bool missing = false;
+  for (const auto& p : pairs) missing = missing || p.prompt.empty();
+  if (!missing) return;
+  auto run = store.run();
+  if (!run || !*run) return;
+  const std::string& suite = (*run)->suite;
+  auto tasks = suite.find(':') != std::string::npos ? loadDataset(suite) : loadSuite(suite);
+  if (!tasks) return;
+  std::map<std::string, std::string> prompts;
+  for (const auto& t : *tasks)
+    if (auto messages = renderPrompt(t, {})) prompts[t.id] = lastUserMessage(messagesToJson(*messages));
+  for (auto& p : pairs)
+    if (p.prompt.empty())
+      if (auto it = prompts.find(p.taskId); it != prompts.end()) p.prompt = it->second;
 }
 
 }  // namespace
@@ -115,6 +137,7 @@ Result<std::vector<PreferencePair>> preferencePairs(const std::filesystem::path&
         if (*measured[j]->ppa >= *measured[i]->ppa * (1 + options.ppaMargin))
           add(measured[i], measured[j], "ppa " + fixed2(*measured[i]->ppa) + " over " + fixed2(*measured[j]->ppa));
   }
+  fillMissingPrompts(**store, pairs);
   return pairs;
 }
 
