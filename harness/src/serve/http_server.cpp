@@ -17,6 +17,7 @@ struct RewardHttpServer::Impl {
   RewardService& service;
   RewardApi api;
   httplib::Server server;
+  int listenFd = -1;
 };
 
 namespace {
@@ -41,9 +42,10 @@ RewardHttpServer::RewardHttpServer(RewardService& service) : impl_(std::make_uni
   svr.set_tcp_nodelay(true);  // headers and body go out in separate writes: no Nagle delay between them
   // SO_REUSEADDR only: httplib's default adds SO_REUSEPORT, which would let a
   // second server bind the same port and take half the requests.
-  svr.set_socket_options([](socket_t sock) {
+  svr.set_socket_options([this](socket_t sock) {
     int yes = 1;
     setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+    impl_->listenFd = sock;
   });
   auto handler = [this](const httplib::Request& req, httplib::Response& res) {
     const auto start = std::chrono::steady_clock::now();
@@ -75,6 +77,14 @@ RewardHttpServer::RewardHttpServer(RewardService& service) : impl_(std::make_uni
 RewardHttpServer::~RewardHttpServer() = default;
 
 Result<int> RewardHttpServer::bind(const std::string& host, int port) {
+  auto bound = bindPort(host, port);
+  // The library listens with a backlog of 5: trainers open dozens of connections at once, and
+  // a connection beyond the backlog waits for a retransmission or fails. Raised on the same socket.
+  if (bound && impl_->listenFd >= 0) ::listen(impl_->listenFd, SOMAXCONN);
+  return bound;
+}
+
+Result<int> RewardHttpServer::bindPort(const std::string& host, int port) {
   auto& svr = impl_->server;
   const std::string where = host + ":" + std::to_string(port);
   if (port == 0) {

@@ -26,6 +26,7 @@ class RewardHttpServer {
   void stop();
 
  private:
+  Result<int> bindPort(const std::string& host, int port);
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
