@@ -31,6 +31,8 @@ void addCheckCommand(CLI::App& app, int& exitCode);
 void addMergeCommand(CLI::App& app, int& exitCode);
 void addSlurmCommand(CLI::App& app, int& exitCode);
 void addReportCommand(CLI::App& app, int& exitCode);
+void addServeCommand(CLI::App& app, int& exitCode);
+void addPairsCommand(CLI::App& app, int& exitCode);
 /// `fuzz calibrate`, under the fuzz command; returns the subcommand.
 CLI::App* addFuzzCalibrateCommand(CLI::App& fuzz, int& exitCode);
 

@@ -79,6 +79,8 @@ int main(int argc, char** argv) {
   addMergeCommand(app, exitCode);
   addSlurmCommand(app, exitCode);
   addReportCommand(app, exitCode);
+  addServeCommand(app, exitCode);
+  addPairsCommand(app, exitCode);
   hideEmptyDefaults(app);
   try {
     app.parse(argc, argv);

@@ -7,7 +7,9 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
+#include <linux/close_range.h>
 #include <sys/resource.h>
+#include <sys/syscall.h>
 #include <sys/time.h>
 #include <sys/wait.h>
 #include <sys/types.h>
@@ -59,6 +61,9 @@ void setLimit(int resource, std::uint64_t value) {
   dup2(inFd, 0);
   dup2(outFd, 1);
   dup2(errFd, 2);
+  // Nothing else the parent holds reaches the tool: a threaded parent (the reward server) has
+  // sockets and pipes opened without O_CLOEXEC by libraries. The report pipe is CLOEXEC already.
+  syscall(SYS_close_range, 3u, ~0u, CLOSE_RANGE_CLOEXEC);
   if (!spec.workDir.empty() && chdir(spec.workDir.c_str()) != 0) {
     int e = errno;
     (void)!write(reportFd, &e, sizeof e);

@@ -22,6 +22,7 @@ std::string_view modeIdName(ModeId id) {
     case ModeId::Ppa: return "ppa";
     case ModeId::Equiv: return kEquivMode;
     case ModeId::Assertion: return "assertion";
+    case ModeId::Reward: return kRewardMode;
   }
   return "?";
 }

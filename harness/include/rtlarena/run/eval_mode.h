@@ -23,6 +23,7 @@
 #include "rtlarena/eval/simulator.h"
 #include "rtlarena/eval/verdict.h"
 #include "rtlarena/run/summary.h"
+#include "rtlarena/serve/reward.h"
 #include "rtlarena/store/store.h"
 #include "rtlarena/tasks/task.h"
 
@@ -38,6 +39,7 @@ enum class ModeId {
   Ppa,              ///< area, delay and power of passing samples against the reference
   Equiv,            ///< `--judge equiv|both`: formal equivalence with the reference
   Assertion,        ///< assertion and nl2sva tasks: the formal checker in place of a simulation
+  Reward,           ///< `rtlarena serve`: the native verdict (and PPA of a pass) shaped into a reward
 };
 
 /// Names stored in `evaluations.mode` and `extras.kind`; stable across versions.
@@ -45,6 +47,7 @@ inline constexpr const char* kNativeMode = "native";
 inline constexpr const char* kCompatMode = "verilogeval";
 inline constexpr const char* kSecondSimulatorMode = "verilator";
 inline constexpr const char* kEquivMode = "equiv";
+inline constexpr const char* kRewardMode = "reward";
 /// Store extras naming the problems whose golden design fails in VerilogEval's own harness.
 inline constexpr const char* kErrataCompatKind = "errata-verilogeval";
 /// Store extras holding a formal task's per-assertion verdicts, keyed "ROW:TASK#SAMPLE".
@@ -133,6 +136,7 @@ struct ModeConfig {
   EvalOptions eval;  ///< native options; eval.simulator is never Both here
   PpaSettings ppa;
   JudgeSettings judge;
+  RewardConfig reward;
 };
 
 using ModeFactory = std::function<Result<std::unique_ptr<EvalMode>>(const ModeConfig&)>;

@@ -12,6 +12,7 @@ ModeRegistry& ModeRegistry::global() {
     r->add(ModeId::SecondSimulator, makeSecondSimulatorMode);
     r->add(ModeId::Controls, makeControlsMode);
     r->add(ModeId::Equiv, makeEquivMode, equivModeReporter());
+    r->add(ModeId::Reward, makeRewardMode);
     return r;
   }();
   return *registry;
