@@ -1,7 +1,7 @@
 // The examples are the test: every `rtlarena ...` line of a ```sh block in README.md and
 // docs/*.md runs as written (docs/CLI.md, "Runnable examples"). Lines run in order, one
-// scratch folder per file, with the repository's datasets/ and designs/ linked in, so that an
-// example may use what an earlier one wrote (`export runs/mine` after `run --out runs/mine`).
+// scratch folder per file, with the repository's datasets/, designs/ and tests/ linked in, so that
+// an example may use what an earlier one wrote (`export runs/mine` after `run --out runs/mine`).
 // A line marked `# needs: network|dataset|long|files` is not run; its command must still exist
 // and know every flag the line uses (hidden older spellings do not count: docs use the new).
 #include <gtest/gtest-spi.h>
@@ -126,7 +126,7 @@ void checkFile(const fs::path& doc) {
   if (examples.empty()) return;
   auto scratch = TempDir::create("docs");
   ASSERT_TRUE(scratch.ok());
-  for (const char* dir : {"datasets", "designs"}) fs::create_directory_symlink(kSource / dir, scratch->path() / dir);
+  for (const char* dir : {"datasets", "designs", "tests"}) fs::create_directory_symlink(kSource / dir, scratch->path() / dir);
   for (const auto& e : examples) {
     ASSERT_GE(e.argv.size(), 2u) << e.file << ":" << e.line;
     if (!e.needs.empty()) {
