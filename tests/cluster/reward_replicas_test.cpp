@@ -11,6 +11,7 @@
 #include <set>
 
 #include "rtlarena/core/files.h"
+#include "rtlarena/core/text.h"
 #include "rtlarena/core/process.h"
 
 namespace rtlarena {
@@ -120,7 +121,9 @@ std::vector<nlohmann::json> requests() {
   std::vector<nlohmann::json> out;
   for (const char* task : {"popcount8", "mux4_bus8", "edge_detect", "gray_counter4"}) {
     auto ref = readFile(std::string(RTLARENA_SOURCE_DIR) + "/datasets/core/" + task + "/ref.sv");
-    if (ref.ok()) out.push_back({{"task_id", task}, {"response", "```verilog\n" + *ref + "\n```\n"}});
+    // The reference written as a model would (named TopModule): a passing answer.
+    if (ref.ok())
+      out.push_back({{"task_id", task}, {"response", "```verilog\n" + replaceAll(*ref, "RefModule", "TopModule") + "\n```\n"}});
     out.push_back({{"task_id", task}, {"response", std::string("```verilog\nmodule ") + task + "; endmodule\n```\n"}});
     out.push_back({{"task_id", task}, {"response", "I cannot write this."}});
   }
@@ -135,7 +138,9 @@ nlohmann::json rewards(int port) {
     auto res = client.Post("/v1/reward", req.dump(), "application/json");
     if (!res) return nullptr;
     auto j = nlohmann::json::parse(res->body, nullptr, false);
-    if (j.is_object()) j.erase("cached");  // which replica had it cached differs, the reward does not
+    // Which replica had it cached, and how long it took, differ; the reward does not.
+    if (j.is_object()) j.erase("cached");
+    if (j.is_object() && j.contains("details") && j["details"].is_object()) j["details"].erase("seconds");
     all.push_back({{"status", res->status}, {"body", j}});
   }
   return all;

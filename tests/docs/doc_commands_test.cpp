@@ -103,6 +103,7 @@ std::vector<std::string> commandOf(const Example& e) {
   std::vector<std::string> c = {e.argv.at(1)};
   if (c[0] == "fuzz" && e.argv.size() > 2 && (e.argv[2] == "replay" || e.argv[2] == "inject" || e.argv[2] == "calibrate"))
     c.push_back(e.argv[2]);
+  if (c[0] == "slurm" && e.argv.size() > 2) c.push_back(e.argv[2]);
   return c;
 }
 
@@ -111,6 +112,7 @@ void expectFlagsKnown(const Example& e, const fs::path& cwd) {
   help.push_back("--help");
   ProcessResult h = rtlarena(help, cwd);
   ASSERT_EQ(h.exitCode, 0) << e.file << ":" << e.line << ": " << e.command << "\n" << h.err;
+  if (help[0] == "slurm") h.out += rtlarena({"run", "--help"}, cwd).out;  // `slurm run` passes run's flags on
   for (std::size_t i = 2; i < e.argv.size(); ++i) {
     std::string flag = e.argv[i];
     if (flag.size() < 2 || flag[0] != '-') continue;

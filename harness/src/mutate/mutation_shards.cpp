@@ -56,7 +56,7 @@ Result<std::string> mergeShardReports(const std::vector<std::string>& names, con
   for (const auto& id : reports.front()["all_tasks"])
     if (!tasks.contains(id.get<std::string>()))
       return makeError(ErrorCode::BadArgument, "task " + id.get<std::string>() + " is in no shard report");
-  return json{{"tasks", tasks}}.dump(1);
+  return json{{"tasks", tasks}}.dump();  // as `mutate --json` prints it
 }
 
 }  // namespace rtlarena::mutate
