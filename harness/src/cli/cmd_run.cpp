@@ -109,7 +109,6 @@ void addRunCommand(CLI::App& app, int& exitCode) {
       ->check(CLI::PositiveNumber);
   sub->add_option("--ppa-activity", flags->ppaActivity, "Input activity for power: sim (the task's testbench) | default")
       ->check(CLI::IsMember({"sim", "default"}))->capture_default_str();
-  sub->add_flag("--ppa-no-cache", flags->ppaNoCache, "Do not use the PPA cache");
   addJudgeOptions(*sub, flags->judge, flags->judgeTimeout);
   sub->add_option("--shard", flags->shard,
                   "I/N: run only shard I of N (1-based) of the (task, sample) pairs, with 1/N of the endpoint "
