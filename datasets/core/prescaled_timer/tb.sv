@@ -99,7 +99,20 @@ module tb;
     run(0, 1, 8'd0, 16'h8000, 0, 300);
     run(0, 1, 8'd2, 16'h8000, 0, 12);   // count held between ticks with its high bits set
     run(0, 0, 8'd0, 16'h8000, 0, 3);
-    run(0, 1, 8'd0, 16'h8000, 0, 32480);
+    for (i = 0; i < 96; i = i + 1) begin   // up to 0x8000, held for a cycle every 337 ticks
+      run(0, 1, 8'd0, 16'h8000, 0, 337);
+      run(0, 0, 8'd0, 16'h8000, 0, 1);
+    end
+    run(0, 1, 8'd0, 16'h8000, 0, 140);
+    for (i = 0; i < 16; i = i + 1) begin    // compare = one bit: nothing matches at once
+      run(1, 1, 8'd0, 16'd1 << i, 0, 1);
+      run(0, 1, 8'd0, 16'd1 << i, 0, 3);
+    end
+    run(1, 1, 8'h30, 16'd2, 0, 1);
+    run(0, 1, 8'h30, 16'd2, 0, 20);        // pcnt held while disabled, with bit 4 set
+    run(0, 0, 8'h30, 16'd2, 0, 3);
+    run(0, 1, 8'h30, 16'd2, 0, 60);
+    run(0, 1, 8'hF7, 16'd2, 0, 260);
     run(1, 1, 8'd0, 16'h1000, 0, 1);
     run(0, 1, 8'd0, 16'h1000, 0, 4100);
     run(0, 1, 8'd0, 16'h2A55, 1, 200);
