@@ -108,6 +108,8 @@ module tb;
       run(1, 1, 8'd0, 16'd1 << i, 0, 1);
       run(0, 1, 8'd0, 16'd1 << i, 0, 3);
     end
+    run(1, 1, 8'd0, 16'h0025, 0, 1);
+    run(0, 1, 8'd0, 16'h0025, 0, 45);       // a small compare value is reached and matched
     run(1, 1, 8'h30, 16'd2, 0, 1);
     run(0, 1, 8'h30, 16'd2, 0, 20);        // pcnt held while disabled, with bit 4 set
     run(0, 0, 8'h30, 16'd2, 0, 3);
