@@ -81,6 +81,13 @@ module tb;
     divide(77, 0, 9);                          // divide by zero
     divide(0, 0, 9);
     divide(0, 13, 9);
+    divide(200, 0, 9);                         // divide by zero with the top bit set:
+    divide(255, 0, 9);                         // the partial remainder reaches 9 bits
+    divide(129, 128, 9);                       // remainder just below / at the divisor
+    divide(255, 128, 9);
+    divide(254, 127, 9);
+    divide(127, 254, 9);
+    divide(170, 85, 9);
     drive(0, 1, 8'd91, 8'd3);                  // start held high: back-to-back divisions
     for (i = 0; i < 25; i = i + 1) drive(0, 1, 8'd60 + i, 8'd5 + i);
     drive(0, 0, 0, 0);

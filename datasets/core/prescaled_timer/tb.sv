@@ -84,6 +84,40 @@ module tb;
     run(0, 1, 8'd1, 16'd4, 0, 12);      // prescale lowered below pcnt
     run(1, 1, 8'd1, 16'd4, 0, 1);       // reset in the middle
     run(0, 1, 8'd3, 16'd2, 0, 30);
+    // wide prescale values: every prescale bit decides when a tick comes
+    run(1, 1, 8'd0, 16'd3, 0, 1);
+    run(0, 1, 8'h20, 16'd3, 0, 70);
+    run(0, 1, 8'h80, 16'd1, 0, 200);
+    run(0, 1, 8'hC8, 16'd1, 0, 230);
+    run(0, 1, 8'h55, 16'd1, 0, 90);
+    run(0, 1, 8'h0A, 16'd1, 0, 24);
+    // wide compare values: count runs through every bit up to 0x8000, then wraps on the match
+    run(1, 1, 8'd0, 16'h0100, 0, 1);
+    run(0, 1, 8'd0, 16'h0100, 0, 260);
+    run(0, 1, 8'd0, 16'h040F, 1, 1);
+    run(0, 1, 8'd0, 16'h040F, 0, 1040);
+    run(0, 1, 8'd0, 16'h8000, 0, 300);
+    run(0, 1, 8'd2, 16'h8000, 0, 12);   // count held between ticks with its high bits set
+    run(0, 0, 8'd0, 16'h8000, 0, 3);
+    for (i = 0; i < 96; i = i + 1) begin   // up to 0x8000, held for a cycle every 337 ticks
+      run(0, 1, 8'd0, 16'h8000, 0, 337);
+      run(0, 0, 8'd0, 16'h8000, 0, 1);
+    end
+    run(0, 1, 8'd0, 16'h8000, 0, 140);
+    for (i = 0; i < 16; i = i + 1) begin    // compare = one bit: nothing matches at once
+      run(1, 1, 8'd0, 16'd1 << i, 0, 1);
+      run(0, 1, 8'd0, 16'd1 << i, 0, 3);
+    end
+    run(1, 1, 8'd0, 16'h0025, 0, 1);
+    run(0, 1, 8'd0, 16'h0025, 0, 45);       // a small compare value is reached and matched
+    run(1, 1, 8'h30, 16'd2, 0, 1);
+    run(0, 1, 8'h30, 16'd2, 0, 20);        // pcnt held while disabled, with bit 4 set
+    run(0, 0, 8'h30, 16'd2, 0, 3);
+    run(0, 1, 8'h30, 16'd2, 0, 60);
+    run(0, 1, 8'hF7, 16'd2, 0, 260);
+    run(1, 1, 8'd0, 16'h1000, 0, 1);
+    run(0, 1, 8'd0, 16'h1000, 0, 4100);
+    run(0, 1, 8'd0, 16'h2A55, 1, 200);
     for (i = 0; i < 300; i = i + 1) begin
       next_rand;
       run(rv[7:0] == 8'd0,
