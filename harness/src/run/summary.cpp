@@ -60,11 +60,13 @@ NativeScore scoreNative(const std::vector<EvalRecord>& rows, const std::map<std:
 void summarizeTasks(const std::vector<EvalRecord>& rows, RunSummary& s) {
   std::map<std::string, TaskOutcome> byTask;
   std::map<std::string, std::pair<int, int>> stages;  // task -> (past syntax, past compile)
+  std::map<std::string, const Evaluation*> firstIncomplete;  // why a task may have no verdict at all
   for (const auto& e : rows) {
     TaskOutcome& t = byTask[e.taskId];
     t.task = e.taskId;
     if (!isComplete(e.eval)) {
       t.incomplete += 1;
+      firstIncomplete.emplace(e.taskId, &e.eval);
       continue;
     }
     t.complete += 1;
@@ -85,7 +87,14 @@ void summarizeTasks(const std::vector<EvalRecord>& rows, RunSummary& s) {
   int scored = 0;
   for (auto& [id, t] : byTask) {
     if (t.verdict.empty()) t.verdict = t.complete > 0 ? "pass" : "";
-    if (t.complete == 0) continue;
+    if (t.complete == 0) {
+      if (auto it = firstIncomplete.find(id); it != firstIncomplete.end()) {  // say why nothing was scored
+        t.cls = std::string(verdictName(it->second->verdict));
+        std::string first = it->second->message.substr(0, it->second->message.find('\n'));
+        t.reason = first.size() > 100 ? first.substr(0, 97) + "..." : first;
+      }
+      continue;
+    }
     ++scored;
     syntax += static_cast<double>(stages[id].first) / t.complete;
     compile += static_cast<double>(stages[id].second) / t.complete;
