@@ -15,7 +15,8 @@
 # FUZZ_BENCH_ALGOS (all, the two baselines `thehuzz` and `uniform` included),
 # FUZZ_BENCH_MUTANTS (24 mutations tried per core), FUZZ_BENCH_MUTANT_CORES (mc p5),
 # FUZZ_BENCH_PARTS (1 2 3 4; the parts to run, finished runs are kept and reused),
-# FUZZ_BENCH_OUT (BUILD/bench-fuzz), FUZZ_BENCH_NO_DOC=1 to leave docs/BENCHMARKS.md alone.
+# FUZZ_BENCH_OUT (BUILD/bench-fuzz), FUZZ_BENCH_NO_DOC=1 to leave docs/BENCHMARKS.md alone,
+# FUZZ_BENCH_FLAGS (extra `rtlarena fuzz` flags for every campaign, e.g. "--gamma 3").
 set -euo pipefail
 build=$(cd "${1:-build}" && pwd)
 cd "$(dirname "$0")/../.."
@@ -40,7 +41,8 @@ parts=" ${FUZZ_BENCH_PARTS:-1 2 3 4} "
 part() { [[ "$parts" == *" $1 "* ]]; }
 mkdir -p "$out"
 export RTLARENA_HOME="$root"
-fz() { "$rt" fuzz --cache-dir "$cache" --no-progress "$@" || [ $? -eq 1 ]; }
+read -r -a extra <<< "${FUZZ_BENCH_FLAGS:-}"
+fz() { "$rt" fuzz --cache-dir "$cache" --no-progress "${extra[@]}" "$@" || [ $? -eq 1 ]; }
 
 part 1 && echo "== (1) throughput"
 part 1 && for core in mc p5; do
