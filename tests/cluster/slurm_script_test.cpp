@@ -24,7 +24,7 @@ TEST(SlurmScript, OneShardPerArrayIndexWithItsOwnFolder) {
   EXPECT_NE(s.find("#SBATCH --cpus-per-task=2\n"), std::string::npos);
   EXPECT_NE(s.find("#SBATCH --output=/data/runs/x/slurm/logs/%A_%a.out\n"), std::string::npos);
   EXPECT_NE(s.find("'/opt/rtlarena/bin/rtlarena' run '--suite' 'core'"), std::string::npos) << s;
-  EXPECT_NE(s.find("--shard \"$i/4\" --out '/data/runs/x/shards'/\"$i\""), std::string::npos) << s;
+  EXPECT_NE(s.find("--shard \"$i/4\" --out \"/data/runs/x/shards/$i\""), std::string::npos) << s;
   EXPECT_NE(s.find(" -j 2 "), std::string::npos) << s;
   // The exit code is the last thing written: a killed task leaves none.
   EXPECT_LT(s.find("rm -f \"$status\""), s.find("run '--suite'"));
