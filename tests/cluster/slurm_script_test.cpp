@@ -59,5 +59,33 @@ TEST(SlurmScript, RefusesRunFlagsThatShardingOwns) {
   }
 }
 
+TEST(SlurmScript, ArrayJobsRunTheirCommandWithTheIndexInOurArgumentsOnly) {
+  SlurmArrayJob job;
+  job.slurm = options();
+  job.command = "mutate";
+  job.args = {"--suite", "core", "--task", "$i"};  // the user's: taken literally
+  job.indexArgs = {"--json", "--shard", "{i}/4"};
+  job.stdoutFile = "/data/runs/my x/shards/{i}.json";
+  job.what = "shard I/4 of one mutation analysis";
+  job.mergeHint = "rtlarena merge --mutation ...";
+  const std::string s = slurmArrayScript(job);
+  EXPECT_NE(s.find("#SBATCH --job-name=rtlarena-mutate\n"), std::string::npos) << s;
+  EXPECT_NE(s.find("'/opt/rtlarena/bin/rtlarena' mutate '--suite' 'core' '--task' '$i' --json --shard \"$i/4\" > "
+                   "\"/data/runs/my x/shards/$i.json\"\n"),
+            std::string::npos)
+      << s;
+  EXPECT_NE(s.find("sbatch --array=3 /data/runs/x/slurm/mutate.sbatch"), std::string::npos) << s;
+  EXPECT_NE(s.find("# Merge by hand:        rtlarena merge --mutation ..."), std::string::npos) << s;
+  EXPECT_EQ(s.find(" -j "), std::string::npos) << "only `run`'s job adds -j: " << s;
+  EXPECT_GT(s.find("echo \"$rc\" > \"$status\""), s.find(" mutate "));
+}
+
+TEST(SlurmScript, FlagsAJobOwnsAreRefusedNamingTheCommand) {
+  auto s = checkShardableArgs("fuzz", {"--core", "mc", "--shard=1/2"}, {{"--shard", "each array index is one shard"}});
+  ASSERT_FALSE(s.ok());
+  EXPECT_EQ(s.error().message, "slurm fuzz: the fuzz flag --shard cannot be given: each array index is one shard");
+  EXPECT_TRUE(checkShardableArgs("fuzz", {"--core", "mc", "--seeds", "1-3"}, {{"--shard", "x"}}).ok());
+}
+
 }  // namespace
 }  // namespace rtlarena
