@@ -2,6 +2,7 @@
 // campaign, per scheduler and overall (the union of points hit, from each campaign's
 // uncovered.tsv), and the mismatches deduplicated by signature across campaigns.
 #include <algorithm>
+#include <charconv>
 #include <cstdio>
 #include <map>
 #include <set>
@@ -46,8 +47,15 @@ Result<CampaignRead> readCampaign(const fs::path& dir, const SweepCampaign& c) {
   auto unc = readFile(d / "uncovered.tsv");
   if (!unc) return unc.error();
   std::istringstream lines(*unc);
-  for (std::string line; std::getline(lines, line);)
-    if (!line.empty()) r.uncovered.insert(std::stoull(line.substr(0, line.find('\t'))));
+  for (std::string line; std::getline(lines, line);) {
+    if (line.empty()) continue;
+    const std::string field = line.substr(0, line.find('\t'));
+    uint64_t point = 0;
+    auto [end, ec] = std::from_chars(field.data(), field.data() + field.size(), point);
+    if (ec != std::errc() || end != field.data() + field.size())
+      return makeError(ErrorCode::Parse, (d / "uncovered.tsv").string() + ": '" + field + "' is not a point index");
+    r.uncovered.insert(point);
+  }
   return r;
 }
 
