@@ -181,5 +181,17 @@ TEST(FuzzSweep, AResubmittedShardKeepsFinishedCampaignsAndRefusesAnotherSweep) {
   EXPECT_FALSE(prepareSweepFolder(tmp->path() / "stray", record(1, 2)).ok());
 }
 
+TEST(FuzzSweep, AMalformedCampaignFileIsNamed) {
+  auto tmp = TempDir::create("sweep");
+  ASSERT_TRUE(tmp.ok());
+  const auto s1 = writeShard(tmp->path(), 1);
+  ASSERT_TRUE(writeFile(campaignFolder(s1, {"egreedy", 1}) / "uncovered.tsv", "12\tline\nx7\tline\n").ok());
+  auto r = summarizeSweep(s1);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().code, ErrorCode::Parse);
+  EXPECT_NE(r.error().message.find("egreedy-s1/uncovered.tsv: 'x7' is not a point index"), std::string::npos)
+      << r.error().message;
+}
+
 }  // namespace
 }  // namespace rtlarena::fuzz
