@@ -1,12 +1,14 @@
 // End to end on a real single-node Slurm cluster (scripts/slurm_local.sh, started and stopped
 // by each test): `rtlarena slurm fuzz` runs a sweep of 2 schedulers x 2 seeds over 2 array
-// tasks and its merged tables equal the single-machine sweep's (a campaign with a fixed seed
-// and test budget is deterministic); `rtlarena slurm mutate` over 2 array tasks gives the
+// tasks, one of them cancelled and resubmitted, and its merged tables equal the single-machine
+// sweep's (a campaign with a fixed seed and test budget is deterministic); `rtlarena slurm mutate` over 2 array tasks gives the
 // report of an unsharded `mutate --json`.
 #include <gtest/gtest.h>
 #include <unistd.h>
 
 #include <filesystem>
+#include <future>
+#include <thread>
 #include <nlohmann/json.hpp>
 
 #include "local_cluster.h"
@@ -54,8 +56,26 @@ TEST(SlurmSweepCluster, ShardedFuzzSweepEqualsTheSingleMachineSweep) {
   std::vector<std::string> sharded = {RTLARENA_BINARY, "slurm", "fuzz", "--array", "2", "--out", d + "/sharded", "--poll", "0.5",
                                       "--json"};
   sharded.insert(sharded.end(), kSweepFlags.begin(), kSweepFlags.end());
-  auto r = runTool(sharded, env, 900);
+  // The sharded sweep in the background; meanwhile array index 2 is cancelled once queued (or
+  // while it runs: then its unfinished campaign is run again from the start).
+  auto pending = std::async(std::launch::async, [&] { return runTool(sharded, env, 900); });
+  std::string cancelled;
+  for (int i = 0; i < 600 && cancelled.empty(); ++i) {
+    auto q = runTool({"squeue", "--noheader", "--format=%F"}, env, 30);
+    std::string job = q.out.substr(0, q.out.find('\n'));
+    if (!job.empty() && job.find_first_not_of("0123456789") == std::string::npos) {
+      auto c = runTool({"scancel", job + "_2"}, env, 30);
+      ASSERT_EQ(c.exitCode, 0) << c.err;
+      cancelled = job + "_2";
+    } else {
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+  }
+  ASSERT_FALSE(cancelled.empty()) << "the array job never showed up in squeue";
+  const ProcessResult r = pending.get();
   ASSERT_EQ(r.exitCode, 1) << r.err;
+  EXPECT_NE(r.err.find("shard 2/2 ended without finishing"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("resubmitted (attempt 2 of 3)"), std::string::npos) << r.err;
   EXPECT_EQ(stableSweep(r.out), expected);
   EXPECT_TRUE(fs::exists(d + "/sharded/slurm/fuzz.sbatch"));
   for (const char* shard : {"1", "2"}) {
