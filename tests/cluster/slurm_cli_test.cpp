@@ -58,6 +58,7 @@ TEST(SlurmCli, BadFuzzAndMutateFlagsAreRefusedBeforeAnythingIsSubmitted) {
   for (const auto& [command, flags, named] : std::vector<std::tuple<std::string, std::vector<std::string>, std::string>>{
            {"fuzz", {"--core", "mc", "--sedes", "1-2", "--tests", "10"}, "--sedes"},
            {"fuzz", {"--core", "mc", "--seeds", "1-2", "--shard", "1/2"}, "the fuzz flag --shard"},
+           {"fuzz", {"--core", "mc", "--seeds", "1-2", "--time", "10m"}, "--time 10m is sbatch's time limit"},
            {"mutate", {"--suite", "core", "--mutants", "0"}, "--mutants"},
            {"mutate", {"--suite", "core", "--json"}, "the mutate flag --json"}}) {
     const std::string out = (tmp->path() / "x").string();

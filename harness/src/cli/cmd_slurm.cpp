@@ -81,6 +81,12 @@ std::string shardList(const SlurmSettings& o, const std::string& suffix) {
 }
 
 int slurmFuzz(SlurmSettings o, const std::vector<std::string>& args, bool json) {
+  // `fuzz --time 10m` and sbatch's `--time 2:00:00` share a name; here it is sbatch's, and
+  // Slurm's time formats have no letters, so a value with one was meant as the budget.
+  if (o.time.find_first_of("smhSMH") != std::string::npos)
+    return reportError(makeError(ErrorCode::BadArgument,
+                                 "slurm fuzz: --time " + o.time + " is sbatch's time limit per array task here (e.g. 2:00:00); "
+                                 "a fuzz sweep on Slurm takes a --tests budget, which also makes its shards reproducible"));
   if (auto s = checkShardableArgs("fuzz", args,
                                   {{"--out", "the shards' folders are OUT/shards/I (give --out to slurm fuzz)"},
                                    {"--shard", "each array index is one shard"},
