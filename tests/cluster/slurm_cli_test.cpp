@@ -1,9 +1,10 @@
-// `rtlarena slurm run` without a cluster: bad run flags are refused before anything is written
-// or submitted (exit 2); a cluster that cannot be reached is named with sbatch's own reason
-// (exit 4).
+// `rtlarena slurm run|fuzz|mutate` without a cluster: bad command flags are refused before
+// anything is written or submitted (exit 2); a cluster that cannot be reached is named with
+// sbatch's own reason (exit 4).
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <tuple>
 
 #include "rtlarena/core/files.h"
 #include "rtlarena/core/process.h"
@@ -23,9 +24,9 @@ std::string unreachableCluster(const fs::path& dir) {
   return conf;
 }
 
-ProcessResult slurmRun(const std::string& out, std::vector<std::string> runFlags) {
+ProcessResult slurmRun(const std::string& out, std::vector<std::string> runFlags, const std::string& command = "run") {
   ProcessSpec spec;
-  spec.argv = {RTLARENA_BINARY, "slurm", "run", "--array", "2", "--out", out};
+  spec.argv = {RTLARENA_BINARY, "slurm", command, "--array", "2", "--out", out};
   spec.argv.insert(spec.argv.end(), runFlags.begin(), runFlags.end());
   spec.workDir = "/tmp";
   spec.env = defaultToolEnv("/tmp");
@@ -46,6 +47,23 @@ TEST(SlurmCli, BadRunFlagsAreRefusedBeforeAnythingIsSubmitted) {
     const std::string out = (tmp->path() / "x").string();
     auto r = slurmRun(out, flags);
     EXPECT_EQ(r.exitCode, 2) << named << ": " << r.err;
+    EXPECT_NE(r.err.find(named), std::string::npos) << r.err;
+    EXPECT_FALSE(fs::exists(out)) << "nothing is written for refused flags";
+  }
+}
+
+TEST(SlurmCli, BadFuzzAndMutateFlagsAreRefusedBeforeAnythingIsSubmitted) {
+  auto tmp = TempDir::create("slurm-cli");
+  ASSERT_TRUE(tmp.ok());
+  for (const auto& [command, flags, named] : std::vector<std::tuple<std::string, std::vector<std::string>, std::string>>{
+           {"fuzz", {"--core", "mc", "--sedes", "1-2", "--tests", "10"}, "--sedes"},
+           {"fuzz", {"--core", "mc", "--seeds", "1-2", "--shard", "1/2"}, "the fuzz flag --shard"},
+           {"fuzz", {"--core", "mc", "--seeds", "1-2", "--time", "10m"}, "--time 10m is sbatch's time limit"},
+           {"mutate", {"--suite", "core", "--mutants", "0"}, "--mutants"},
+           {"mutate", {"--suite", "core", "--json"}, "the mutate flag --json"}}) {
+    const std::string out = (tmp->path() / "x").string();
+    auto r = slurmRun(out, flags, command);
+    EXPECT_EQ(r.exitCode, 2) << command << " " << named << ": " << r.err;
     EXPECT_NE(r.err.find(named), std::string::npos) << r.err;
     EXPECT_FALSE(fs::exists(out)) << "nothing is written for refused flags";
   }

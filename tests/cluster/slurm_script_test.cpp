@@ -24,7 +24,7 @@ TEST(SlurmScript, OneShardPerArrayIndexWithItsOwnFolder) {
   EXPECT_NE(s.find("#SBATCH --cpus-per-task=2\n"), std::string::npos);
   EXPECT_NE(s.find("#SBATCH --output=/data/runs/x/slurm/logs/%A_%a.out\n"), std::string::npos);
   EXPECT_NE(s.find("'/opt/rtlarena/bin/rtlarena' run '--suite' 'core'"), std::string::npos) << s;
-  EXPECT_NE(s.find("--shard \"$i/4\" --out '/data/runs/x/shards'/\"$i\""), std::string::npos) << s;
+  EXPECT_NE(s.find("--shard \"$i/4\" --out \"/data/runs/x/shards/$i\""), std::string::npos) << s;
   EXPECT_NE(s.find(" -j 2 "), std::string::npos) << s;
   // The exit code is the last thing written: a killed task leaves none.
   EXPECT_LT(s.find("rm -f \"$status\""), s.find("run '--suite'"));
@@ -57,6 +57,34 @@ TEST(SlurmScript, RefusesRunFlagsThatShardingOwns) {
     EXPECT_EQ(s.error().code, ErrorCode::BadArgument);
     EXPECT_NE(s.error().message.find(args[0].substr(0, args[0].find('='))), std::string::npos) << s.error().message;
   }
+}
+
+TEST(SlurmScript, ArrayJobsRunTheirCommandWithTheIndexInOurArgumentsOnly) {
+  SlurmArrayJob job;
+  job.slurm = options();
+  job.command = "mutate";
+  job.args = {"--suite", "core", "--task", "$i"};  // the user's: taken literally
+  job.indexArgs = {"--json", "--shard", "{i}/4"};
+  job.stdoutFile = "/data/runs/my x/shards/{i}.json";
+  job.what = "shard I/4 of one mutation analysis";
+  job.mergeHint = "rtlarena merge --mutation ...";
+  const std::string s = slurmArrayScript(job);
+  EXPECT_NE(s.find("#SBATCH --job-name=rtlarena-mutate\n"), std::string::npos) << s;
+  EXPECT_NE(s.find("'/opt/rtlarena/bin/rtlarena' mutate '--suite' 'core' '--task' '$i' --json --shard \"$i/4\" > "
+                   "\"/data/runs/my x/shards/$i.json\"\n"),
+            std::string::npos)
+      << s;
+  EXPECT_NE(s.find("sbatch --array=3 /data/runs/x/slurm/mutate.sbatch"), std::string::npos) << s;
+  EXPECT_NE(s.find("# Merge by hand:        rtlarena merge --mutation ..."), std::string::npos) << s;
+  EXPECT_EQ(s.find(" -j "), std::string::npos) << "only `run`'s job adds -j: " << s;
+  EXPECT_GT(s.find("echo \"$rc\" > \"$status\""), s.find(" mutate "));
+}
+
+TEST(SlurmScript, FlagsAJobOwnsAreRefusedNamingTheCommand) {
+  auto s = checkShardableArgs("fuzz", {"--core", "mc", "--shard=1/2"}, {{"--shard", "each array index is one shard"}});
+  ASSERT_FALSE(s.ok());
+  EXPECT_EQ(s.error().message, "slurm fuzz: the fuzz flag --shard cannot be given: each array index is one shard");
+  EXPECT_TRUE(checkShardableArgs("fuzz", {"--core", "mc", "--seeds", "1-3"}, {{"--shard", "x"}}).ok());
 }
 
 }  // namespace

@@ -12,6 +12,7 @@
 
 #include "commands.h"
 #include "common.h"
+#include "fuzz_flags.h"
 #include "shared_flags.h"
 #include "rtlarena/core/files.h"
 #include "rtlarena/core/tools.h"
@@ -28,17 +29,6 @@ using namespace rtlarena::fuzz;
 
 namespace {
 
-struct FuzzFlags {
-  std::string core, bug, algo = "egreedy", time, out, coverage = "line", corpusFrom, cacheDir;
-  uint64_t tests = 0, seed = 1;
-  unsigned arms = 10, pull = 10, gamma = 3, instructions = 20;
-  double familySpread = 1.0;
-  double alpha = 0.25, minimizeSeconds = 10;
-  bool json = false, noLockstep = false, noModelCoverage = false, rewardPerCycle = false;
-  bool stopOnMismatch = false, noMinimize = false, noProgress = false, listAlgos = false, gammaLocal = false;
-  std::vector<std::string> plusargs, defines;
-  std::string mutant;  ///< DIR:K from `fuzz inject`
-};
 
 // "90", "30s", "10m", "2h" -> seconds; negative on a malformed value.
 double parseDuration(const std::string& s) {
@@ -82,17 +72,6 @@ std::map<std::string, std::string> parseDefines(const std::vector<std::string>& 
   return m;
 }
 
-// Everything that decides what a campaign finds, as stored in <out>/campaign.json.
-nlohmann::json campaignConfig(const FuzzFlags& f, const std::string& coreConfig) {
-  return {{"core_config", coreConfig}, {"bug", f.bug}, {"mutant", f.mutant}, {"algo", f.algo},
-          {"time", f.time}, {"tests", f.tests}, {"seed", f.seed}, {"arms", f.arms}, {"pull", f.pull},
-          {"gamma", f.gamma}, {"gamma_local", f.gammaLocal}, {"alpha", f.alpha}, {"instructions", f.instructions},
-          {"family_spread", f.familySpread}, {"coverage", f.coverage}, {"lockstep", !f.noLockstep},
-          {"model_coverage", !f.noModelCoverage}, {"reward_per_cycle", f.rewardPerCycle},
-          {"stop_on_mismatch", f.stopOnMismatch}, {"minimize", !f.noMinimize}, {"defines", f.defines},
-          {"plusargs", f.plusargs}, {"corpus_from", f.corpusFrom}};
-}
-
 // A reused --out folder must hold the same campaign, as a run folder must: otherwise old and
 // new mismatches would mix in one folder.
 Status checkOutFolder(const std::string& out, const nlohmann::json& config) {
@@ -113,11 +92,20 @@ Status checkOutFolder(const std::string& out, const nlohmann::json& config) {
   return Ok{};
 }
 
-int runCampaign(const FuzzFlags& f) {
-  if (f.listAlgos) {
-    for (const auto& n : schedulerNames()) std::printf("%s\n", n.c_str());
-    return kExitOk;
-  }
+}  // namespace
+
+// Everything that decides what a campaign finds, as stored in <out>/campaign.json.
+nlohmann::json fuzzCampaignConfig(const FuzzFlags& f, const std::string& coreConfig) {
+  return {{"core_config", coreConfig}, {"bug", f.bug}, {"mutant", f.mutant}, {"algo", f.algo},
+          {"time", f.time}, {"tests", f.tests}, {"seed", f.seed}, {"arms", f.arms}, {"pull", f.pull},
+          {"gamma", f.gamma}, {"gamma_local", f.gammaLocal}, {"alpha", f.alpha}, {"instructions", f.instructions},
+          {"family_spread", f.familySpread}, {"coverage", f.coverage}, {"lockstep", !f.noLockstep},
+          {"model_coverage", !f.noModelCoverage}, {"reward_per_cycle", f.rewardPerCycle},
+          {"stop_on_mismatch", f.stopOnMismatch}, {"minimize", !f.noMinimize}, {"defines", f.defines},
+          {"plusargs", f.plusargs}, {"corpus_from", f.corpusFrom}};
+}
+
+int runFuzzCampaign(const FuzzFlags& f) {
   if (f.core.empty() && f.mutant.empty())
     return reportError(makeError(ErrorCode::BadArgument, "fuzz: --core CONFIG is required"));
   const double seconds = parseDuration(f.time);
@@ -150,7 +138,7 @@ int runCampaign(const FuzzFlags& f) {
       std::filesystem::weakly_canonical(*corePath) != std::filesystem::weakly_canonical(corpus->coreConfig))
     return reportError(makeError(ErrorCode::BadArgument, "--mutant '" + f.mutant + "' was injected into " +
                                                              corpus->coreConfig.string() + ", not " + corePath->string()));
-  const nlohmann::json config = campaignConfig(f, corePath->string());
+  const nlohmann::json config = fuzzCampaignConfig(f, corePath->string());
   if (auto s = checkOutFolder(f.out, config); !s) return reportError(s.error());
   std::vector<Program> imported;
   if (!f.corpusFrom.empty()) {
@@ -228,9 +216,9 @@ int runCampaign(const FuzzFlags& f) {
     if (auto w = writeFile(fs::path(f.out) / "campaign.json", config.dump(2) + "\n"); !w) return reportError(w.error());
   }
 
-  if (f.json) {
+  if (f.printSummary && f.json) {
     printJson(summaryJson(r, meta));
-  } else {
+  } else if (f.printSummary) {
     const double sec = r.seconds > 0 ? r.seconds : 1e-9;
     std::printf("%s on %s%s: %llu tests in %.1f s (%.0f tests/s, %.0f insn/s), coverage %zu/%zu (%.1f%%), "
                 "%llu mismatching tests, %zu unique\n",
@@ -246,6 +234,8 @@ int runCampaign(const FuzzFlags& f) {
   }
   return r.unique.empty() ? kExitOk : kExitFailed;
 }
+
+namespace {
 
 int runReplay(const std::string& file, const std::string& cacheDir, bool json, bool noProgress) {
   auto rep = readReproducer(file);
@@ -300,10 +290,13 @@ void addFuzzCommand(CLI::App& app, int& exitCode) {
   CLI::App* sub = app.add_subcommand("fuzz", "Fuzz a RISC-V core with lockstep checking and bandit scheduling");
   sub->add_option("--core", f->core, "core.json, a folder holding one, or a core name (mc, p5)");
   sub->add_option("--bug", f->bug, "Compile in a catalogued bug (designs/riscv/bugs.json id)");
-  sub->add_option("--algo", f->algo, "Scheduler: uniform, egreedy, ucb1, exp3, thompson, swucb, ducb")->capture_default_str();
+  sub->add_option("--algo", f->algo, "Scheduler: uniform, egreedy, ucb1, exp3, thompson, swucb, ducb; A,B,... for a sweep")->capture_default_str();
   sub->add_option("--time", f->time, "Time budget: 90, 30s, 10m, 1h");
   sub->add_option("--tests", f->tests, "Test budget");
   sub->add_option("--seed", f->seed, "Random seed")->capture_default_str();
+  sub->add_option("--seeds", f->seeds, "A sweep: one campaign per scheduler of --algo A,B,... and seed, e.g. 1-30 or 1,4,9-12, "
+                  "each in OUT/campaigns/ALGO-sSEED, tables over all (docs/FUZZING.md)");
+  sub->add_option("--shard", f->shard, "I/N: only the sweep's campaigns shard I of N runs (join with `merge --fuzz`)");
   sub->add_option("--out", f->out, "Output folder (coverage.csv, arms.csv, mismatches/, corpus/, summary.json)");
   addJsonFlag(*sub, f->json, "Print {tests, tests_per_second, instructions_per_second, coverage, mismatches, bugs_found, ...}");
   sub->add_option("--coverage", f->coverage, "RTL coverage: line, toggle, line,toggle or none")->capture_default_str();
@@ -377,7 +370,13 @@ void addFuzzCommand(CLI::App& app, int& exitCode) {
 
   sub->callback([f, sub, replay, inject, calibrateCmd, &exitCode] {
     if (sub->got_subcommand(replay) || sub->got_subcommand(inject) || sub->got_subcommand(calibrateCmd)) return;
-    exitCode = runCampaign(*f);
+    if (f->listAlgos) {
+      for (const auto& n : schedulerNames()) std::printf("%s\n", n.c_str());
+      exitCode = kExitOk;
+      return;
+    }
+    f->seedGiven = sub->get_option("--seed")->count() > 0;
+    exitCode = f->isSweep() ? runFuzzSweep(*f) : runFuzzCampaign(*f);
   });
 }
 

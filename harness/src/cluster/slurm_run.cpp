@@ -1,7 +1,7 @@
-// Following a sharded run on Slurm (see slurm.h). The order: write the script, submit all
+// Following a sharded job array on Slurm (see slurm.h). The order: write the script, submit all
 // indices, wait until squeue no longer lists the job, read each index's exit file (the
 // script writes it last, so a killed, timed-out or lost task has none), resubmit those that did
-// not finish, and merge once every index has exited 0. Slurm's tools are run through the one
+// not finish, until every index has finished (a `run` is then merged here). Slurm's tools are run through the one
 // process door with the user's environment, because the job inherits it (API keys, caches,
 // SLURM_CONF) as it would from a shell.
 #include <unistd.h>
@@ -119,7 +119,7 @@ std::map<int, std::string> taskStates(const std::string& jobId) {
   return states;
 }
 
-std::optional<int> exitCodeOf(const SlurmRunOptions& o, int index) {
+std::optional<int> exitCodeOf(const SlurmSettings& o, int index) {
   auto text = readFile(fs::path(o.outDir) / "slurm" / "status" / (std::to_string(index) + ".exit"));
   if (!text) return std::nullopt;
   try {
@@ -129,7 +129,7 @@ std::optional<int> exitCodeOf(const SlurmRunOptions& o, int index) {
   }
 }
 
-std::string logOf(const SlurmRunOptions& o, const std::string& jobId, int index) {
+std::string logOf(const SlurmSettings& o, const std::string& jobId, int index) {
   return (fs::path(o.outDir) / "slurm" / "logs" / (jobId + "_" + std::to_string(index) + ".out")).string();
 }
 
@@ -152,15 +152,16 @@ Status waitFor(const std::string& jobId, double pollSeconds) {
 
 }  // namespace
 
-Result<RunSummary> runOnSlurm(const SlurmRunOptions& o) {
+Status runArrayOnSlurm(const SlurmArrayJob& job) {
+  const SlurmSettings& o = job.slurm;
   if (o.arrayTasks < 1) return makeError(ErrorCode::BadArgument, "--array must be at least 1");
-  if (auto s = checkShardableRunArgs(o.runArgs); !s) return s.error();
   const fs::path slurmDir = fs::path(o.outDir) / "slurm";
   std::error_code ec;
   for (const char* sub : {"logs", "status"}) fs::create_directories(slurmDir / sub, ec);
+  fs::create_directories(fs::path(o.outDir) / "shards", ec);
   if (ec) return makeError(ErrorCode::Io, slurmDir.string() + ": cannot create: " + ec.message());
-  const std::string script = (slurmDir / "run.sbatch").string();
-  if (auto s = writeFile(script, slurmRunScript(o)); !s) return s.error();
+  const std::string script = (slurmDir / (job.command + ".sbatch")).string();
+  if (auto s = writeFile(script, slurmArrayScript(job)); !s) return s.error();
 
   std::vector<int> pending;
   for (int i = 1; i <= o.arrayTasks; ++i) pending.push_back(i);
@@ -180,13 +181,13 @@ Result<RunSummary> runOnSlurm(const SlurmRunOptions& o) {
     for (int i : pending) {
       const auto rc = exitCodeOf(o, i);
       const std::string state = states.count(i) ? states.at(i) : "state unknown";
-      if (rc && *rc == 0) continue;
+      if (rc && job.finishedCodes.count(*rc)) continue;
       const std::string log = logOf(o, *jobId, i);
-      if (rc && (*rc == 2 || *rc == 3))  // the run refused its flags or input: retrying cannot help
+      if (rc && job.refusedCodes.count(*rc))  // the command refused its flags or input: retrying cannot help
         return makeError(*rc == 2 ? ErrorCode::BadArgument : ErrorCode::BadConfig,
                          "shard " + std::to_string(i) + "/" + std::to_string(o.arrayTasks) + " rejected its input (exit " +
                              std::to_string(*rc) + "): " + lastLine(log) + " (log: " + log + ")");
-      if (++attempts[i] > o.maxRetries && rc && *rc == 6) continue;  // finished, some samples incomplete: merged as such
+      if (++attempts[i] > o.maxRetries && rc && job.acceptedAfterRetries.count(*rc)) continue;
       if (attempts[i] > o.maxRetries)
         return makeError(ErrorCode::Spawn, "shard " + std::to_string(i) + "/" + std::to_string(o.arrayTasks) +
                                                " did not finish after " + std::to_string(o.maxRetries + 1) +
@@ -198,8 +199,14 @@ Result<RunSummary> runOnSlurm(const SlurmRunOptions& o) {
     }
     pending = std::move(again);
   }
+  return Ok{};
+}
 
+Result<RunSummary> runOnSlurm(const SlurmRunOptions& o) {
+  if (auto s = checkShardableRunArgs(o.runArgs); !s) return s.error();
+  if (auto s = runArrayOnSlurm(slurmRunJob(o)); !s) return s.error();
   // The merged store is derived from the shards: made again on every completed invocation.
+  std::error_code ec;
   for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(fs::path(o.outDir) / (std::string("results.sqlite") + suffix), ec);
   std::vector<std::string> shards;
   for (int i = 1; i <= o.arrayTasks; ++i) shards.push_back((fs::path(o.outDir) / "shards" / std::to_string(i)).string());
