@@ -27,9 +27,16 @@ fs::path reportAssetsDir() {
 Result<std::string> reportDataJson(const ReportInputs& inputs) {
   if (inputs.runDirs.empty() && inputs.fuzzDirs.empty() && inputs.checkFiles.empty() && inputs.mutationFiles.empty())
     return makeError(ErrorCode::BadArgument, "report: give at least one run directory or --fuzz campaign folder");
+  std::vector<std::string> runDirs, analysisDirs;
+  for (const auto& dir : inputs.runDirs) {
+    auto found = storedFolders(dir);
+    if (!found) return found.error();
+    runDirs.insert(runDirs.end(), found->runs.begin(), found->runs.end());
+    analysisDirs.insert(analysisDirs.end(), found->analyses.begin(), found->analyses.end());
+  }
   json runs = json::array();
   std::set<std::string> suites;
-  for (const auto& dir : inputs.runDirs) {
+  for (const auto& dir : runDirs) {
     auto run = runData(dir);
     if (!run) return run.error();
     suites.insert((*run)["suite"].get<std::string>());
@@ -49,6 +56,11 @@ Result<std::string> reportDataJson(const ReportInputs& inputs) {
     if (!c) return c.error();
     checks.push_back(std::move(*c));
   }
+  for (const auto& dir : analysisDirs) {
+    auto m = mutationFolder(dir);
+    if (!m) return m.error();
+    mutation.push_back(std::move(*m));
+  }
   for (const auto& file : inputs.mutationFiles) {
     auto m = mutationAnalysis(file);
     if (!m) return m.error();
@@ -57,6 +69,7 @@ Result<std::string> reportDataJson(const ReportInputs& inputs) {
   json data = {{"schema", 1},
                {"checks", checks},
                {"mutation", mutation},
+               {"kill_scores", killScores(mutation)},
                {"runs", runs},
                {"leaderboard", leaderboardRows(runs)},
                {"suites", suiteInfo},
