@@ -4,7 +4,6 @@
 
 #include <cstdio>
 #include <ctime>
-#include <fstream>
 #include <nlohmann/json.hpp>
 
 #include "rtlarena/core/files.h"
