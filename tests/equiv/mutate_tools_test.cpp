@@ -108,9 +108,10 @@ TEST(MutateTools, AStoredAnalysisResumesWithoutSimulatingFinishedMutants) {
   nlohmann::json stored = nlohmann::json::parse(*report);
   EXPECT_EQ(stored["complete"], true);
   EXPECT_EQ(stored["tasks"]["weak_vote4"], nlohmann::json::parse(taskMutationJson(first)));
-  for (const auto& r : first.results)
-    if (r.fate == MutantFate::Survived)
-      EXPECT_TRUE(std::filesystem::exists(folder / "survivors" / "weak_vote4" / ("mutant_" + std::to_string(r.mutant.index) + ".v")));
+  for (const auto& r : first.results) {
+    const auto code = folder / "survivors" / "weak_vote4" / ("mutant_" + std::to_string(r.mutant.index) + ".v");
+    EXPECT_EQ(std::filesystem::exists(code), r.fate == MutantFate::Survived) << r.mutant.index;
+  }
 
   // As a kill leaves it: three whole records (marked, so a re-simulation would show) and a cut one.
   std::string kept;
