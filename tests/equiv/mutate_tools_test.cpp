@@ -110,7 +110,7 @@ TEST(MutateTools, AStoredAnalysisResumesWithoutSimulatingFinishedMutants) {
   EXPECT_EQ(stored["tasks"]["weak_vote4"], nlohmann::json::parse(taskMutationJson(first)));
   for (const auto& r : first.results) {
     const auto code = folder / "survivors" / "weak_vote4" / ("mutant_" + std::to_string(r.mutant.index) + ".v");
-    EXPECT_EQ(std::filesystem::exists(code), r.fate == MutantFate::Survived) << r.mutant.index;
+    EXPECT_EQ(std::filesystem::exists(code), r.fate == MutantFate::Survived || r.fate == MutantFate::Unknown) << r.mutant.index;
   }
 
   // As a kill leaves it: three whole records (marked, so a re-simulation would show) and a cut one.
