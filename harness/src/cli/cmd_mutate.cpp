@@ -149,7 +149,7 @@ void addMutateCommand(CLI::App& app, int& exitCode) {
   sub->add_flag("--json", f->json, "Print {tasks: {ID: {mutants, killed, survived, equivalent, unknown, kill_score}}}");
   sub->add_flag("--no-sandbox", f->noSandbox, "Run without bubblewrap (unsafe)");
   sub->add_option("--out", f->out, "Keep the analysis in this folder (e.g. runs/mutate__core__m20) for `rtlarena report`; an existing one resumes");
-  sub->add_option("--shard", f->shard, "I/N: only the tasks shard I of N owns, as a report for `merge --mutation` (needs --json)");
+  sub->add_option("--shard", f->shard, "I/N: only the tasks shard I of N owns, as a report for `merge --mutation` (needs --json), or kept with --out");
   sub->callback([f, &exitCode] { exitCode = runMutate(*f); });
 }
 
