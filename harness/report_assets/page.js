@@ -61,7 +61,8 @@
   document.getElementById("overview").innerHTML =
     `<b>${runs.length}</b> run${runs.length === 1 ? "" : "s"} · <b>${models.size}</b> model${models.size === 1 ? "" : "s"} · ` +
     `<b>${suites.length}</b> suite${suites.length === 1 ? "" : "s"} (${suites.join(", ") || "none"}) · <b>${taskCount}</b> tasks · ` +
-    `<b>${fuzz.campaigns.length}</b> fuzz campaign${fuzz.campaigns.length === 1 ? "" : "s"}`;
+    `<b>${fuzz.campaigns.length}</b> fuzz campaign${fuzz.campaigns.length === 1 ? "" : "s"}` +
+    ((data.mutation || []).length ? ` · <b>${data.mutation.length}</b> mutation analys${data.mutation.length === 1 ? "is" : "es"}` : "");
   const nav = document.getElementById("nav");
   for (const s of document.querySelectorAll("main section"))
     nav.append(el("a", { href: "#" + s.id }, s.querySelector("h2").textContent));
