@@ -126,6 +126,7 @@ TEST(MutationStore, OtherSettingsOrAFolderOfSomethingElseAreRefusedByName) {
   ASSERT_TRUE(writeFile(dir->path() / "run" / "results.sqlite", "").ok());
   auto run = MutationStore::open(dir->path() / "run", kConfig);
   ASSERT_FALSE(run.ok());
+  EXPECT_EQ(run.error().code, ErrorCode::NotFound);
   EXPECT_NE(run.error().message.find("holds a benchmark run"), std::string::npos) << run.error().message;
   EXPECT_FALSE(fs::exists(dir->path() / "run" / kAnalysisFile));
 

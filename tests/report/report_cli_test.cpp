@@ -154,6 +154,12 @@ TEST_F(CliRuns, ABadAnalysisFolderGetsOneLineAndExitThree) {
   EXPECT_NE(r.err.find("analysis.json"), std::string::npos) << r.err;
   EXPECT_EQ(splitLines(r.err).size(), 1u) << r.err;
   EXPECT_FALSE(fs::exists(broken / "mutants.jsonl"));
+  // A run's folder is not an analysis: refused, the run left as it was.
+  r = cli({"mutate", "--suite", "core", "--task", "popcount8", "--mutants", "2", "--out", (dir->path() / "reference").string()});
+  EXPECT_EQ(r.exitCode, 3);
+  EXPECT_NE(r.err.find("holds a benchmark run"), std::string::npos) << r.err;
+  EXPECT_EQ(splitLines(r.err).size(), 1u) << r.err;
+  EXPECT_FALSE(fs::exists(dir->path() / "reference" / "analysis.json"));
   const fs::path out = dir->path() / "never-mutation";
   r = cli({"report", broken.string(), "-o", out.string()});
   EXPECT_EQ(r.exitCode, 3);

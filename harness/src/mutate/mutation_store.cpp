@@ -125,7 +125,7 @@ Result<std::unique_ptr<MutationStore>> MutationStore::open(const fs::path& dir, 
   std::error_code ec;
   const fs::path identity = dir / kAnalysisFile;
   if (fs::exists(dir, ec) && !fs::is_directory(dir, ec))
-    return makeError(ErrorCode::BadArgument, dir.string() + " is a file, not a mutation analysis folder");
+    return makeError(ErrorCode::NotFound, dir.string() + " is a file, not a mutation analysis folder");
   if (fs::exists(identity, ec)) {
     auto text = readFile(identity);
     if (!text) return text.error();
@@ -138,9 +138,9 @@ Result<std::unique_ptr<MutationStore>> MutationStore::open(const fs::path& dir, 
                                                    "; use another --out to start a new analysis");
   } else if (fs::is_directory(dir, ec) && !fs::is_empty(dir, ec)) {
     const bool run = fs::exists(dir / "results.sqlite", ec);
-    return makeError(ErrorCode::BadArgument, dir.string() + (run ? " holds a benchmark run" : " holds other files") +
-                                                 ", not a mutation analysis (no " + kAnalysisFile +
-                                                 "); give --out a new or empty folder");
+    return makeError(ErrorCode::NotFound, dir.string() + (run ? " holds a benchmark run" : " holds other files") +
+                                              ", not a mutation analysis (no " + kAnalysisFile +
+                                              "); give --out a new or empty folder");
   } else {
     fs::create_directories(dir, ec);
     if (ec) return makeError(ErrorCode::Io, dir.string() + ": cannot create: " + ec.message());

@@ -41,8 +41,8 @@ class MutationStore {
  public:
   /// Opens `dir` (created when missing) for an analysis with `configJson` (an object: the
   /// settings that decide results). BadArgument, naming the differing setting, when it holds
-  /// another analysis; BadArgument when it holds something else (a run, other files); Parse when
-  /// its analysis.json or mutants.jsonl is broken. `toolVersionsJson` is recorded in a new folder.
+  /// another analysis; NotFound when it is a file or holds something else (a run, other files);
+  /// Parse when its analysis.json or mutants.jsonl is broken. `toolVersionsJson` is recorded in a new folder.
   static Result<std::unique_ptr<MutationStore>> open(const std::filesystem::path& dir, const std::string& configJson,
                                                      const std::string& toolVersionsJson = "{}");
 
