@@ -299,7 +299,10 @@
     for (const m of mutation) {
       const cfg = m.config || {};
       checksBody.append(el("h4", {}, m.suite || "(suite not recorded)"),
-        el("p", {}, el("code", {}, m.file), cfg.mutants ? ` · ${cfg.mutants} mutants per task, seed ${cfg.seed}` : "", ` · mean kill score ${pct(m.mean_kill_score)}`,
+        el("p", { title: Object.entries(m.tool_versions || {}).map(([k, v]) => `${k} ${v}`).join("\n") }, el("code", {}, m.file),
+          cfg.mutants ? ` · ${cfg.mutants} mutants per task, seed ${cfg.seed}` : "", ` · mean kill score ${pct(m.mean_kill_score)}`,
+          "judge" in cfg ? (cfg.judge ? ` · survivors judged (bound ${cfg.bound}, ${cfg.equiv_timeout} s each)` : " · survivors not judged") : "",
+          m.created_at ? ` · started ${m.created_at}` : "",
           m.complete === false ? " · unfinished: resume it with the same rtlarena mutate --out" : ""));
       const t = el("table", { class: "data" }, el("thead", {}, el("tr", {}, ...["task", "mutants", "killed", "survived", "equivalent", "unknown", "kill score", "survivors"].map((h, i) => el("th", { class: i && i < 7 ? "" : "text" }, h)))));
       t.append(el("tbody", {}, ...m.tasks.map((r) => el("tr", {}, el("td", { class: "text model" }, r.task), el("td", {}, num(r.mutants)), el("td", {}, num(r.killed)),

@@ -230,7 +230,9 @@ TEST_F(ReportFixture, ThePageEmbedsTheDataAndNoExternalReference) {
 // A mutation analysis of the synthetic suite, kept as `rtlarena mutate --out` keeps one: task_001
 // is the weakest (1 of 4 killed, one escape), task_003 next (3 of 4), task_002 kills all.
 void writeAnalysis(const fs::path& folder) {
-  auto store = mutate::MutationStore::open(folder, R"({"suite":"demo","dataset":"","mutants":4,"seed":7})");
+  auto store = mutate::MutationStore::open(
+      folder, R"({"suite":"demo","dataset":"","mutants":4,"seed":7,"judge":true,"bound":20,"equiv_timeout":30.0})",
+      R"({"yosys":"Yosys 0.23"})");
   ASSERT_TRUE(store.ok()) << store.error().message;
   auto task = [](const std::string& id, int killed, int survived) {
     mutate::TaskMutation t;
@@ -290,6 +292,9 @@ TEST_F(ReportFixture, AFolderOfRunsAndAnalysesIsFoundAndWeakestTestbenchesComeFi
   ASSERT_NE(strongest, std::string::npos) << md;
   EXPECT_LT(weakest, middle);
   EXPECT_LT(middle, strongest);
+  EXPECT_NE(md.find("4 mutants per task, seed 7; mean kill score 0.667. Judge of survivors: bound 20, 30 s each. "
+                    "Started "), std::string::npos) << md;
+  EXPECT_NE(md.find(" with yosys Yosys 0.23."), std::string::npos) << md;
   EXPECT_NE(md.find("- task_001 #0 (survived): inv of $and port Y bit 0 at line 4 — not_equivalent: at cycle 2 q is 1 "
                     "in the reference, 0 in the mutant"), std::string::npos) << md;
   // The task table: pass rates with the kill score beside them, a weak testbench marked.

@@ -254,6 +254,13 @@ std::string strengthSection(const json& m) {
   out += "Source: `" + str(m["file"]) + "`";
   if (c.is_object()) out += "; " + num(c["mutants"]) + " mutants per task, seed " + num(c["seed"]);
   out += "; mean kill score " + shortNum(m["mean_kill_score"]) + ".";
+  if (c.is_object() && c.contains("judge"))
+    out += " Judge of survivors: " + (c.value("judge", true) ? "bound " + num(c["bound"]) + ", " + shortNum(c["equiv_timeout"]) + " s each" : std::string("off")) + ".";
+  std::string tools;
+  const json versions = m.value("tool_versions", json::object());
+  for (const auto& [name, v] : versions.items())
+    if (v.is_string() && !v.get<std::string>().empty()) tools += (tools.empty() ? "" : "; ") + name + " " + v.get<std::string>();
+  if (!tools.empty()) out += " Started " + str(m["created_at"]) + " with " + tools + ".";
   if (!m.value("complete", true)) out += " **Unfinished**: resume it with the same `rtlarena mutate ... --out`.";
   out += "\n\n" + markdown(mutationTable(m, true));
   std::string survivors;
