@@ -9,6 +9,7 @@
 #include "rtlarena/core/files.h"
 #include "rtlarena/core/process.h"
 #include "rtlarena/core/text.h"
+#include "rtlarena/mutate/mutation_store.h"
 #include "synthetic_store.h"
 
 namespace rtlarena {
@@ -60,6 +61,20 @@ TEST(ReportInBrowser, LoadsFromFileWithNoErrorNoRequestAndEveryChartDrawn) {
                         R"("judge":{"verdict":"not_equivalent","reason":"counterexample at cycle 1","cycle":1,)"
                         R"("output":{"name":"q","reference":"1","mutant":"0"}}}]}}})")
                   .ok());
+  // And a stored analysis folder with its settings (the page's other path), found by `report`.
+  {
+    auto store = mutate::MutationStore::open(dir / "mutate__demo",
+                                             R"({"suite":"demo","mutants":4,"seed":1,"judge":true,"bound":20,"equiv_timeout":30.0})",
+                                             R"({"yosys":"Yosys 0.23"})");
+    ASSERT_TRUE(store.ok()) << store.error().message;
+    mutate::TaskMutation t;
+    t.taskId = "task_001";
+    t.mutants = 4;
+    t.killed = 4;
+    (*store)->taskFinished(t);
+    ASSERT_TRUE((*store)->markComplete().ok());
+    args.push_back((dir / "mutate__demo").string());
+  }
   args.insert(args.end(), {"--fuzz", (dir / "fuzz").string(), "--checks", (dir / "check.json").string(), "--mutation",
                            (dir / "mutate.json").string(), "-o", (dir / "site").string()});
   auto made = runTool(args, dir);
