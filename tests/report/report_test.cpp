@@ -280,6 +280,11 @@ TEST_F(ReportFixture, AFolderOfRunsAndAnalysesIsFoundAndWeakestTestbenchesComeFi
   EXPECT_EQ(m["tasks"][1]["task"], "task_003");
   EXPECT_EQ(m["tasks"][2]["task"], "task_002");
   EXPECT_EQ(d["kill_scores"]["demo"]["task_001"], 0.25);
+  // Named and also found under a named folder: once.
+  auto twice = report::reportDataJson({{root.string(), (root / "mutate__demo").string(), (root / "demo__model-a").string()}, {}, {}, {}});
+  ASSERT_TRUE(twice.ok());
+  EXPECT_EQ(json::parse(*twice)["mutation"].size(), 1u);
+  EXPECT_EQ(json::parse(*twice)["runs"].size(), 1u);
 
   auto files = report::renderReport(*text, report::ReportFormat::Markdown);
   ASSERT_TRUE(files.ok());

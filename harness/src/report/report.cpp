@@ -27,12 +27,18 @@ fs::path reportAssetsDir() {
 Result<std::string> reportDataJson(const ReportInputs& inputs) {
   if (inputs.runDirs.empty() && inputs.fuzzDirs.empty() && inputs.checkFiles.empty() && inputs.mutationFiles.empty())
     return makeError(ErrorCode::BadArgument, "report: give at least one run directory or --fuzz campaign folder");
+  // A folder named and also found under a named folder (`runs runs/a`) counts once.
   std::vector<std::string> runDirs, analysisDirs;
+  std::set<fs::path> seen;
+  auto add = [&](std::vector<std::string>& to, const std::string& dir) {
+    std::error_code ec;
+    if (seen.insert(fs::weakly_canonical(dir, ec)).second) to.push_back(dir);
+  };
   for (const auto& dir : inputs.runDirs) {
     auto found = storedFolders(dir);
     if (!found) return found.error();
-    runDirs.insert(runDirs.end(), found->runs.begin(), found->runs.end());
-    analysisDirs.insert(analysisDirs.end(), found->analyses.begin(), found->analyses.end());
+    for (const auto& d : found->runs) add(runDirs, d);
+    for (const auto& d : found->analyses) add(analysisDirs, d);
   }
   json runs = json::array();
   std::set<std::string> suites;
