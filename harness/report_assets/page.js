@@ -61,7 +61,8 @@
   document.getElementById("overview").innerHTML =
     `<b>${runs.length}</b> run${runs.length === 1 ? "" : "s"} · <b>${models.size}</b> model${models.size === 1 ? "" : "s"} · ` +
     `<b>${suites.length}</b> suite${suites.length === 1 ? "" : "s"} (${suites.join(", ") || "none"}) · <b>${taskCount}</b> tasks · ` +
-    `<b>${fuzz.campaigns.length}</b> fuzz campaign${fuzz.campaigns.length === 1 ? "" : "s"}`;
+    `<b>${fuzz.campaigns.length}</b> fuzz campaign${fuzz.campaigns.length === 1 ? "" : "s"}` +
+    ((data.mutation || []).length ? ` · <b>${data.mutation.length}</b> mutation analys${data.mutation.length === 1 ? "is" : "es"}` : "");
   const nav = document.getElementById("nav");
   for (const s of document.querySelectorAll("main section"))
     nav.append(el("a", { href: "#" + s.id }, s.querySelector("h2").textContent));
@@ -157,6 +158,8 @@
   heatSuite.append(...suites.map((s) => el("option", { value: s }, s)));
   if (!multiSuite) heatSuite.hidden = true;
   const drill = document.getElementById("drill");
+  // A task's kill score from a mutation analysis of its suite: below 95% wrong designs may pass.
+  const killScore = (suite, task) => ((data.kill_scores || {})[suite] || {})[task];
   const showTask = (runIndex, task) => {
     const run = runs[runIndex], cell = run.per_task[task], info = ((data.suites[run.suite] || {}).tasks || {})[task] || {};
     const s = cell.shown || {};
@@ -165,7 +168,8 @@
     drill.replaceChildren(
       el("h3", {}, task + " · " + runLabel(run)),
       el("div", {}, `${cell.c} of ${cell.n} complete samples pass`, cell.incomplete ? ` (${cell.incomplete} incomplete)` : "", " · ", verdicts,
-        info.difficulty ? " · " + info.difficulty : "", (info.tags || []).length ? " · " + info.tags.join(", ") : ""),
+        info.difficulty ? " · " + info.difficulty : "", (info.tags || []).length ? " · " + info.tags.join(", ") : "",
+        typeof killScore(run.suite, task) === "number" ? el("span", { class: killScore(run.suite, task) < 0.95 ? "warn" : "" }, ` · testbench kill score ${pct(killScore(run.suite, task))}${killScore(run.suite, task) < 0.95 ? " (weak: wrong designs may pass)" : ""}`) : ""),
       el("div", { class: "label" }, `sample ${s.sample ?? "–"}`),
       el("div", {}, el("span", { class: "verdict " + (s.verdict === "pass" ? "pass" : "fail") }, s.verdict || "–"),
         s.class ? " " + s.class : "", s.message ? " — " + s.message : ""),
@@ -178,7 +182,7 @@
     runs.forEach((r, i) => {
       if (r.suite !== suite) return;
       for (const [task, c] of Object.entries(r.per_task))
-        values.push({ task, model: runLabel(r), run: i, rate: c.rate, c: c.c, n: c.n, label: c.n ? `${c.c}/${c.n}` : "–" });
+        values.push({ task, model: runLabel(r), run: i, rate: c.rate, c: c.c, n: c.n, label: c.n ? `${c.c}/${c.n}` : "–", kill: killScore(r.suite, task) ?? null });
     });
     if (!values.length) { document.getElementById("chart-heat").replaceChildren(note("No task results.")); return; }
     const nModels = new Set(values.map((v) => v.model)).size;
@@ -191,7 +195,7 @@
         x: { field: "task", type: "nominal", title: null, sort: { op: "mean", field: "rate", order: "descending" }, axis: { labelAngle: -60, labelFontSize: 10 } },
         y: { field: "model", type: "nominal", title: null, sort: rank, axis: { labelFontSize: 12, labelFontWeight: 600 } },
         color: { field: "rate", type: "quantitative", title: "pass rate", scale: { domain: [0, 1], scheme: "redyellowgreen" }, legend: { format: "%", orient: "right", gradientLength: 120 } },
-        tooltip: [{ field: "task" }, { field: "model" }, { field: "label", title: "passing / samples" }, { field: "rate", format: ".0%", title: "pass rate" }],
+        tooltip: [{ field: "task" }, { field: "model" }, { field: "label", title: "passing / samples" }, { field: "rate", format: ".0%", title: "pass rate" }, { field: "kill", format: ".0%", title: "testbench kill score" }],
       },
     }).then((res) => res.view.addEventListener("click", (event, item) => {
       if (item && item.datum && item.datum.task !== undefined) showTask(item.datum.run, item.datum.task);
@@ -285,17 +289,32 @@
     });
   }
   if (mutation.length) {
-    checksBody.append(el("h3", {}, "Testbench strength"), el("p", { class: "lead" }, "Mutants of each reference that its own testbench kills (rtlarena mutate); kill score = killed / (killed + survived), survivors judged equivalent left out. Weakest first."));
-    const rows = [];
-    for (const m of mutation) for (const r of m.tasks) rows.push(Object.assign({ file: m.file }, r));
-    rows.sort((a, b) => (a.kill_score ?? 2) - (b.kill_score ?? 2));
-    const t = el("table", { class: "data" }, el("thead", {}, el("tr", {}, ...["task", "mutants", "killed", "survived", "equivalent", "unknown", "kill score"].map((h, i) => el("th", { class: i ? "" : "text" }, h)))));
-    t.append(el("tbody", {}, ...rows.map((r) => el("tr", {}, el("td", { class: "text model" }, r.task), el("td", {}, num(r.mutants)), el("td", {}, num(r.killed)),
-      el("td", { class: r.survived ? "warn" : "" }, num(r.survived)), el("td", {}, num(r.equivalent)), el("td", {}, num(r.unknown)), el("td", { class: "big" }, pct(r.kill_score))))));
-    checksBody.append(el("p", {}, mutation.map((m) => `${m.file}: mean kill score ${pct(m.mean_kill_score)}`).join(" · ")), el("div", { class: "scroll" }, t));
+    checksBody.append(el("h3", {}, "Testbench strength"), el("p", { class: "lead" }, "Mutants of each reference that its own testbench kills (rtlarena mutate); kill score = killed / (killed + survived), survivors judged equivalent left out. Per analysis, weakest testbench first; open a task's survivors to see what escaped."));
+    const escape = (s) => {
+      const j = s.judge;
+      if (!j) return "not judged";
+      if (j.output) return `${j.verdict}: at cycle ${j.cycle} ${j.output.name} is ${j.output.reference} in the reference, ${j.output.mutant} in the mutant`;
+      return j.reason ? `${j.verdict}: ${j.reason}` : j.verdict;
+    };
+    for (const m of mutation) {
+      const cfg = m.config || {};
+      checksBody.append(el("h4", {}, m.suite || "(suite not recorded)"),
+        el("p", { title: Object.entries(m.tool_versions || {}).map(([k, v]) => `${k} ${v}`).join("\n") }, el("code", {}, m.file),
+          cfg.mutants ? ` · ${cfg.mutants} mutants per task, seed ${cfg.seed}` : "", ` · mean kill score ${pct(m.mean_kill_score)}`,
+          "judge" in cfg ? (cfg.judge ? ` · survivors judged (bound ${cfg.bound}, ${cfg.equiv_timeout} s each)` : " · survivors not judged") : "",
+          m.created_at ? ` · started ${m.created_at}` : "",
+          m.complete === false ? " · unfinished: resume it with the same rtlarena mutate --out" : ""));
+      const t = el("table", { class: "data" }, el("thead", {}, el("tr", {}, ...["task", "mutants", "killed", "survived", "equivalent", "unknown", "kill score", "survivors"].map((h, i) => el("th", { class: i && i < 7 ? "" : "text" }, h)))));
+      t.append(el("tbody", {}, ...m.tasks.map((r) => el("tr", {}, el("td", { class: "text model" }, r.task), el("td", {}, num(r.mutants)), el("td", {}, num(r.killed)),
+        el("td", { class: r.survived ? "warn" : "" }, num(r.survived)), el("td", {}, num(r.equivalent)), el("td", {}, num(r.unknown)),
+        el("td", { class: "big" }, r.error ? "error: " + r.error : pct(r.kill_score)),
+        el("td", { class: "text" }, (r.survivors || []).length ? el("details", {}, el("summary", {}, `${r.survivors.length} survivor${r.survivors.length > 1 ? "s" : ""}`),
+          el("ul", {}, ...r.survivors.map((s) => el("li", {}, `#${s.mutant} ${s.fate}: ${s.description} — ${escape(s)}`)))) : "–")))));
+      checksBody.append(el("div", { class: "scroll" }, t));
+    }
   }
   if (!checks.length && !mutation.length)
-    checksBody.append(note("None given. Save `rtlarena check --json` or `rtlarena mutate --json` to a file and pass it with --checks FILE or --mutation FILE."));
+    checksBody.append(note("None given. Keep a mutation analysis beside your runs with `rtlarena mutate ... --out runs/NAME` (report finds it), or pass saved `rtlarena check --json` / `rtlarena mutate --json` output with --checks FILE or --mutation FILE."));
 
   // ---- fuzzing ----------------------------------------------------------------------------
   const fuzzBody = document.getElementById("fuzz-body");

@@ -1,8 +1,14 @@
 // Mutation analysis on our fixtures: a deliberately weak testbench scores low, an exhaustive one
-// high; an equivalent mutant is recognised and set aside, not counted as a survivor.
+// high; an equivalent mutant is recognised and set aside, not counted as a survivor; a stored
+// analysis that was cut short completes without simulating the mutants it already holds.
 #include <gtest/gtest.h>
 
+#include <nlohmann/json.hpp>
+
+#include "rtlarena/core/files.h"
+#include "rtlarena/core/text.h"
 #include "rtlarena/mutate/mutation_analysis.h"
+#include "rtlarena/mutate/mutation_store.h"
 #include "rtlarena/tasks/suite.h"
 
 using namespace rtlarena;
@@ -10,7 +16,7 @@ using namespace rtlarena::mutate;
 
 namespace {
 
-TaskMutation analyse(const std::string& id, int mutants) {
+TaskMutation analyse(const std::string& id, int mutants, MutationStore* store = nullptr) {
   auto task = loadTaskDir(std::string(EQUIV_FIXTURES) + "/" + id, "fixtures");
   EXPECT_TRUE(task) << task.error().message;
   MutateOptions o;
@@ -20,6 +26,7 @@ TaskMutation analyse(const std::string& id, int mutants) {
   o.eval.sandbox.mode = SandboxMode::None;
   o.equiv.sandbox.mode = SandboxMode::None;
   o.equiv.timeout = std::chrono::seconds(60);
+  o.store = store;
   auto results = analyseMutants({*task}, o);
   EXPECT_EQ(results.size(), 1u);
   return results.front();
@@ -75,4 +82,72 @@ TEST(MutateTools, HangingMutantIsKilledByTheSimulationDeadline) {
     }
   EXPECT_GT(timeouts, 0);
   EXPECT_EQ(t.errors, 0);
+}
+
+TEST(MutateTools, AStoredAnalysisResumesWithoutSimulatingFinishedMutants) {
+  auto dir = TempDir::create("mutate-store");
+  ASSERT_TRUE(dir.ok());
+  const std::filesystem::path folder = dir->path() / "mutate__weak";
+  const std::string config = R"({"dataset":"fixtures","mutants":6,"seed":1})";
+  TaskMutation first;
+  {
+    auto store = MutationStore::open(folder, config);
+    ASSERT_TRUE(store.ok()) << store.error().message;
+    first = analyse("weak_vote4", 6, store->get());
+    ASSERT_TRUE((*store)->markComplete().ok());
+    EXPECT_FALSE((*store)->firstError());
+    EXPECT_EQ(first.resumed, 0);
+  }
+  ASSERT_TRUE(first.error.empty()) << first.error;
+  ASSERT_EQ(first.errors, 0);
+  auto lines = readFile(folder / kMutantsFile);
+  ASSERT_TRUE(lines.ok());
+  ASSERT_EQ(splitLines(*lines).size(), 6u);
+  auto report = readFile(folder / kReportFile);
+  ASSERT_TRUE(report.ok());
+  nlohmann::json stored = nlohmann::json::parse(*report);
+  EXPECT_EQ(stored["complete"], true);
+  EXPECT_EQ(stored["tasks"]["weak_vote4"], nlohmann::json::parse(taskMutationJson(first)));
+  for (const auto& r : first.results) {
+    const auto code = folder / "survivors" / "weak_vote4" / ("mutant_" + std::to_string(r.mutant.index) + ".v");
+    EXPECT_EQ(std::filesystem::exists(code), r.fate == MutantFate::Survived || r.fate == MutantFate::Unknown) << r.mutant.index;
+  }
+
+  // As a kill leaves it: three whole records (marked, so a re-simulation would show) and a cut one.
+  std::string kept;
+  std::vector<int> keptIndexes;
+  for (int i = 0; i < 3; ++i) {
+    auto j = nlohmann::json::parse(splitLines(*lines)[i]);
+    j["message"] = "kept from the first pass";
+    keptIndexes.push_back(j["mutant"].get<int>());
+    kept += j.dump() + "\n";
+  }
+  kept += std::string(splitLines(*lines)[3]).substr(0, 40);
+  ASSERT_TRUE(writeFile(folder / kMutantsFile, kept).ok());
+  std::filesystem::remove(folder / kReportFile);
+
+  auto store = MutationStore::open(folder, config);
+  ASSERT_TRUE(store.ok()) << store.error().message;
+  TaskMutation second = analyse("weak_vote4", 6, store->get());
+  ASSERT_TRUE((*store)->markComplete().ok());
+  EXPECT_EQ(second.resumed, 3);
+  EXPECT_EQ((*store)->resumedCount(), 3);
+  for (const auto& r : second.results) {
+    const bool wasKept = std::find(keptIndexes.begin(), keptIndexes.end(), r.mutant.index) != keptIndexes.end();
+    EXPECT_EQ(r.evaluation.message == "kept from the first pass", wasKept) << r.mutant.index;
+  }
+  EXPECT_EQ(second.killed, first.killed);
+  EXPECT_EQ(second.survived, first.survived);
+  EXPECT_EQ(second.equivalent, first.equivalent);
+  lines = readFile(folder / kMutantsFile);
+  ASSERT_TRUE(lines.ok());
+  EXPECT_EQ(splitLines(*lines).size(), 6u);
+  report = readFile(folder / kReportFile);
+  ASSERT_TRUE(report.ok());
+  EXPECT_EQ(nlohmann::json::parse(*report)["tasks"]["weak_vote4"]["kill_score"], first.killScore());
+
+  // A third pass simulates nothing.
+  auto again = MutationStore::open(folder, config);
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(analyse("weak_vote4", 6, again->get()).resumed, 6);
 }

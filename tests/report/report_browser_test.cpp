@@ -9,6 +9,7 @@
 #include "rtlarena/core/files.h"
 #include "rtlarena/core/process.h"
 #include "rtlarena/core/text.h"
+#include "rtlarena/mutate/mutation_store.h"
 #include "synthetic_store.h"
 
 namespace rtlarena {
@@ -51,9 +52,29 @@ TEST(ReportInBrowser, LoadsFromFileWithNoErrorNoRequestAndEveryChartDrawn) {
   ASSERT_TRUE(writeFile(dir / "check.json",
                         R"({"top":"counter","summary":{"total":4,"proven":2,"vacuous":1,"cex":1,"syntax_error":0},"assertions":[]})")
                   .ok());
+  // A mutation report that names the runs' suite: kill scores reach the heat map and drill-down,
+  // and a survivor with its counterexample is listed.
   ASSERT_TRUE(writeFile(dir / "mutate.json",
-                        R"({"tasks":{"inv8":{"mutants":10,"killed":9,"survived":1,"equivalent":0,"unknown":0,"kill_score":0.9}}})")
+                        R"({"config":{"suite":"demo"},"complete":true,"tasks":{"task_000":{"mutants":10,"killed":9,)"
+                        R"("survived":1,"equivalent":0,"unknown":0,"kill_score":0.9,"survivors":[{"mutant":4,"fate":"survived",)"
+                        R"("description":"inv of $and port Y bit 0 at line 3","mutation":"mutate -mode inv",)"
+                        R"("judge":{"verdict":"not_equivalent","reason":"counterexample at cycle 1","cycle":1,)"
+                        R"("output":{"name":"q","reference":"1","mutant":"0"}}}]}}})")
                   .ok());
+  // And a stored analysis folder with its settings (the page's other path), found by `report`.
+  {
+    auto store = mutate::MutationStore::open(dir / "mutate__demo",
+                                             R"({"suite":"demo","mutants":4,"seed":1,"judge":true,"bound":20,"equiv_timeout":30.0})",
+                                             R"({"yosys":"Yosys 0.23"})");
+    ASSERT_TRUE(store.ok()) << store.error().message;
+    mutate::TaskMutation t;
+    t.taskId = "task_001";
+    t.mutants = 4;
+    t.killed = 4;
+    (*store)->taskFinished(t);
+    ASSERT_TRUE((*store)->markComplete().ok());
+    args.push_back((dir / "mutate__demo").string());
+  }
   args.insert(args.end(), {"--fuzz", (dir / "fuzz").string(), "--checks", (dir / "check.json").string(), "--mutation",
                            (dir / "mutate.json").string(), "-o", (dir / "site").string()});
   auto made = runTool(args, dir);

@@ -113,5 +113,64 @@ TEST_F(CliRuns, BadInputGetsOneLineAndItsExitCode) {
   EXPECT_FALSE(fs::exists(out));
 }
 
+// A mutation analysis kept beside the runs: `report` of the runs' folder finds it, puts each
+// task's kill score beside its pass rates and lists the weakest testbench first; a second
+// `mutate` with the same settings simulates nothing.
+TEST_F(CliRuns, AMutationAnalysisBesideTheRunsIsReported) {
+  const fs::path analysis = dir->path() / "mutate__core";
+  const std::vector<std::string> args = {"mutate", "--suite", "core", "--task", "popcount8", "--task", "abs_diff8",
+                                         "--mutants", "3", "-j", "2", "--out", analysis.string()};
+  auto r = cli(args);
+  ASSERT_EQ(r.exitCode, 0) << r.err;
+  for (const char* f : {"analysis.json", "mutants.jsonl", "mutation.json"}) EXPECT_TRUE(fs::exists(analysis / f)) << f;
+  auto again = cli(args);
+  ASSERT_EQ(again.exitCode, 0) << again.err;
+  EXPECT_NE(again.err.find("(6 mutants resumed)"), std::string::npos) << again.err;
+  EXPECT_EQ(again.out, r.out);
+
+  const fs::path md = dir->path() / "md-mutation";
+  auto rep = cli({"report", dir->path().string(), "-o", md.string(), "--format", "md"});
+  ASSERT_EQ(rep.exitCode, 0) << rep.err;
+  auto text = readFile(md / "report.md");
+  ASSERT_TRUE(text.ok());
+  EXPECT_NE(text->find("| suite | task | bad / core | reference / core | kill score |"), std::string::npos) << *text;
+  EXPECT_NE(text->find("### core"), std::string::npos) << *text;
+  auto stored = json::parse(*readFile(analysis / "mutation.json"));
+  for (const char* task : {"popcount8", "abs_diff8"})
+    EXPECT_TRUE(stored["tasks"][task]["kill_score"].is_number()) << stored.dump();
+  // Weakest first (ties by task id): the lower kill score's row comes first in the table.
+  const auto key = [&](const std::string& t) { return std::make_pair(stored["tasks"][t]["kill_score"].get<double>(), t); };
+  const std::string first = key("popcount8") < key("abs_diff8") ? "popcount8" : "abs_diff8";
+  const std::string second = first == "popcount8" ? "abs_diff8" : "popcount8";
+  const auto section = text->find("### core");
+  EXPECT_LT(text->find("| " + first + " | 3 |", section), text->find("| " + second + " | 3 |", section)) << *text;
+}
+
+TEST_F(CliRuns, ABadAnalysisFolderGetsOneLineAndExitThree) {
+  const fs::path broken = dir->path() / "broken-analysis";
+  ASSERT_TRUE(writeFile(broken / "analysis.json", "not json").ok());
+  auto r = cli({"mutate", "--suite", "core", "--task", "popcount8", "--mutants", "2", "--out", broken.string()});
+  EXPECT_EQ(r.exitCode, 3);
+  EXPECT_NE(r.err.find("analysis.json"), std::string::npos) << r.err;
+  EXPECT_EQ(splitLines(r.err).size(), 1u) << r.err;
+  EXPECT_FALSE(fs::exists(broken / "mutants.jsonl"));
+  // A run's folder is not an analysis: refused, the run left as it was.
+  r = cli({"mutate", "--suite", "core", "--task", "popcount8", "--mutants", "2", "--out", (dir->path() / "reference").string()});
+  EXPECT_EQ(r.exitCode, 3);
+  EXPECT_NE(r.err.find("holds a benchmark run"), std::string::npos) << r.err;
+  EXPECT_EQ(splitLines(r.err).size(), 1u) << r.err;
+  EXPECT_FALSE(fs::exists(dir->path() / "reference" / "analysis.json"));
+  const fs::path out = dir->path() / "never-mutation";
+  r = cli({"report", broken.string(), "-o", out.string()});
+  EXPECT_EQ(r.exitCode, 3);
+  EXPECT_NE(r.err.find("analysis.json"), std::string::npos) << r.err;
+  EXPECT_EQ(splitLines(r.err).size(), 1u) << r.err;
+  fs::create_directories(dir->path() / "empty-runs");
+  r = cli({"report", (dir->path() / "empty-runs").string(), "-o", out.string()});
+  EXPECT_EQ(r.exitCode, 3);
+  EXPECT_NE(r.err.find("empty-runs"), std::string::npos) << r.err;
+  EXPECT_FALSE(fs::exists(out));
+}
+
 }  // namespace
 }  // namespace rtlarena

@@ -6,6 +6,8 @@
 #include <nlohmann/json.hpp>
 
 #include "rtlarena/core/files.h"
+#include "rtlarena/core/text.h"
+#include "rtlarena/mutate/mutation_store.h"
 #include "rtlarena/report/report.h"
 #include "rtlarena/run/summary.h"
 #include "synthetic_store.h"
@@ -182,7 +184,7 @@ TEST_F(ReportFixture, CsvMatchesGolden) {
     expectGolden(name, stable(content, dir->path().string()));
   }
   EXPECT_EQ(names, (std::vector<std::string>{"leaderboard.csv", "tasks.csv", "failures.csv", "assertions.csv",
-                                             "mutation.csv", "fuzz_campaigns.csv", "fuzz_bugs.csv"}));
+                                             "mutation.csv", "survivors.csv", "fuzz_campaigns.csv", "fuzz_bugs.csv"}));
 }
 
 TEST_F(ReportFixture, AFolderWithoutARunIsRefusedByNameAndNothingIsWritten) {
@@ -223,6 +225,132 @@ TEST_F(ReportFixture, ThePageEmbedsTheDataAndNoExternalReference) {
   EXPECT_EQ(embedded, data());
   for (const char* ref : {"<script src=", "<link ", "sourceMappingURL", "{{DATA}}", "{{APP}}"})
     EXPECT_EQ(page->find(ref), std::string::npos) << ref;
+}
+
+// A mutation analysis of the synthetic suite, kept as `rtlarena mutate --out` keeps one: task_001
+// is the weakest (1 of 4 killed, one escape), task_003 next (3 of 4), task_002 kills all.
+void writeAnalysis(const fs::path& folder) {
+  auto store = mutate::MutationStore::open(
+      folder, R"({"suite":"demo","dataset":"","mutants":4,"seed":7,"judge":true,"bound":20,"equiv_timeout":30.0})",
+      R"({"yosys":"Yosys 0.23"})");
+  ASSERT_TRUE(store.ok()) << store.error().message;
+  auto task = [](const std::string& id, int killed, int survived) {
+    mutate::TaskMutation t;
+    t.taskId = id;
+    t.mutants = killed + survived;
+    t.killed = killed;
+    t.survived = survived;
+    for (int i = 0; i < survived; ++i) {
+      mutate::MutantResult r;
+      r.mutant.index = i;
+      r.mutant.description = "inv of $and port Y bit " + std::to_string(i) + " at line 4";
+      r.fate = mutate::MutantFate::Survived;
+      equiv::EquivResult e;
+      e.verdict = equiv::EquivVerdict::NotEquivalent;
+      equiv::Counterexample cex;
+      cex.cycle = 2;
+      cex.outputs = {{"q", "1", "0"}};
+      e.counterexample = cex;
+      r.equiv = e;
+      t.results.push_back(r);
+    }
+    return t;
+  };
+  (*store)->taskFinished(task("task_002", 4, 0));
+  (*store)->taskFinished(task("task_001", 1, 3));
+  (*store)->taskFinished(task("task_003", 3, 1));
+  ASSERT_TRUE((*store)->markComplete().ok());
+}
+
+TEST_F(ReportFixture, AFolderOfRunsAndAnalysesIsFoundAndWeakestTestbenchesComeFirst) {
+  const fs::path root = dir->path() / "runs";
+  ASSERT_TRUE(testing::writeSyntheticRun(root / "demo__model-a", SyntheticRun{}).ok());
+  writeAnalysis(root / "mutate__demo");
+  auto text = report::reportDataJson({{root.string()}, {}, {}, {}});
+  ASSERT_TRUE(text.ok()) << text.error().message;
+  json d = json::parse(*text);
+  ASSERT_EQ(d["runs"].size(), 1u);
+  ASSERT_EQ(d["mutation"].size(), 1u);
+  const json& m = d["mutation"][0];
+  EXPECT_EQ(m["suite"], "demo");
+  EXPECT_EQ(m["complete"], true);
+  EXPECT_EQ(m["config"]["seed"], 7);
+  ASSERT_EQ(m["tasks"].size(), 3u);
+  EXPECT_EQ(m["tasks"][0]["task"], "task_001");
+  EXPECT_EQ(m["tasks"][1]["task"], "task_003");
+  EXPECT_EQ(m["tasks"][2]["task"], "task_002");
+  EXPECT_EQ(d["kill_scores"]["demo"]["task_001"], 0.25);
+  // Named and also found under a named folder: once.
+  auto twice = report::reportDataJson({{root.string(), (root / "mutate__demo").string(), (root / "demo__model-a").string()}, {}, {}, {}});
+  ASSERT_TRUE(twice.ok());
+  EXPECT_EQ(json::parse(*twice)["mutation"].size(), 1u);
+  EXPECT_EQ(json::parse(*twice)["runs"].size(), 1u);
+
+  auto files = report::renderReport(*text, report::ReportFormat::Markdown);
+  ASSERT_TRUE(files.ok());
+  const std::string md = (*files)[0].second;
+  const auto weakest = md.find("| task_001 | 4 | 1 | 3 | 0 | 0 | 0.250 |");
+  const auto middle = md.find("| task_003 | 4 | 3 | 1 | 0 | 0 | 0.750 |");
+  const auto strongest = md.find("| task_002 | 4 | 4 | 0 | 0 | 0 | 1 |");
+  ASSERT_NE(weakest, std::string::npos) << md;
+  ASSERT_NE(middle, std::string::npos) << md;
+  ASSERT_NE(strongest, std::string::npos) << md;
+  EXPECT_LT(weakest, middle);
+  EXPECT_LT(middle, strongest);
+  EXPECT_NE(md.find("4 mutants per task, seed 7; mean kill score 0.667. Judge of survivors: bound 20, 30 s each. "
+                    "Started "), std::string::npos) << md;
+  EXPECT_NE(md.find(" with yosys Yosys 0.23."), std::string::npos) << md;
+  EXPECT_NE(md.find("- task_001 #0 (survived): inv of $and port Y bit 0 at line 4 — not_equivalent: at cycle 2 q is 1 "
+                    "in the reference, 0 in the mutant"), std::string::npos) << md;
+  // The task table: pass rates with the kill score beside them, a weak testbench marked.
+  EXPECT_NE(md.find("| suite | task | model-a / demo | kill score |"), std::string::npos) << md;
+  EXPECT_NE(md.find("(weak tb) | 0.250 weak |"), std::string::npos) << md;
+  EXPECT_NE(md.find("| demo | task_002 |"), std::string::npos);
+  EXPECT_EQ(md.find("task_002 | " + std::string("1/4 (weak tb)")), std::string::npos);
+
+  auto csvFiles = report::renderReport(*text, report::ReportFormat::Csv);
+  ASSERT_TRUE(csvFiles.ok());
+  std::map<std::string, std::string> csv(csvFiles->begin(), csvFiles->end());
+  auto rows = splitLines(csv["mutation.csv"]);
+  ASSERT_EQ(rows.size(), 4u);
+  EXPECT_EQ(rows[1], "demo,task_001,4,1,3,0,0,0.25," + (root / "mutate__demo").string());
+  EXPECT_EQ(rows[3].substr(0, 28), "demo,task_002,4,4,0,0,0,1.0,");
+  EXPECT_EQ(splitLines(csv["survivors.csv"]).size(), 5u);  // header + 3 + 1
+  auto tasks = splitLines(csv["tasks.csv"]);
+  EXPECT_EQ(tasks[0], "suite,task,model-a / demo,kill_score");
+  EXPECT_EQ(tasks[2].substr(tasks[2].rfind(',')), ",0.25");  // task_001
+  EXPECT_EQ(tasks[1].back(), ',');                           // task_000: not analysed
+}
+
+TEST_F(ReportFixture, ABrokenAnalysisFolderIsRefusedByNameAndNothingIsWritten) {
+  const fs::path root = dir->path() / "runs";
+  writeAnalysis(root / "mutate__demo");
+  ASSERT_TRUE(writeFile(root / "mutate__demo" / "mutation.json", "{\"tasks\": [").ok());
+  auto s = report::writeReport({{root.string()}, {}, {}, {}}, dir->path() / "site", report::ReportFormat::Markdown);
+  ASSERT_FALSE(s.ok());
+  EXPECT_EQ(s.error().code, ErrorCode::Parse);
+  EXPECT_NE(s.error().message.find((root / "mutate__demo" / "mutation.json").string()), std::string::npos) << s.error().message;
+  EXPECT_FALSE(fs::exists(dir->path() / "site"));
+  // An empty folder holds neither runs nor analyses.
+  fs::create_directories(dir->path() / "empty");
+  s = report::writeReport({{(dir->path() / "empty").string()}, {}, {}, {}}, dir->path() / "site", report::ReportFormat::Markdown);
+  ASSERT_FALSE(s.ok());
+  EXPECT_EQ(s.error().code, ErrorCode::NotFound);
+  EXPECT_NE(s.error().message.find("no mutation analysis"), std::string::npos) << s.error().message;
+}
+
+TEST_F(ReportFixture, AnUnfinishedAnalysisIsShownAsSuch) {
+  const fs::path folder = dir->path() / "mutate__demo";
+  writeAnalysis(folder);
+  fs::remove(folder / "mutation.json");  // killed before its first task finished
+  auto text = report::reportDataJson({{folder.string()}, {}, {}, {}});
+  ASSERT_TRUE(text.ok()) << text.error().message;
+  json d = json::parse(*text);
+  EXPECT_EQ(d["mutation"][0]["complete"], false);
+  EXPECT_TRUE(d["mutation"][0]["tasks"].empty());
+  auto files = report::renderReport(*text, report::ReportFormat::Markdown);
+  ASSERT_TRUE(files.ok());
+  EXPECT_NE((*files)[0].second.find("**Unfinished**"), std::string::npos);
 }
 
 }  // namespace

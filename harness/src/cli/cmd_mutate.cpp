@@ -1,6 +1,7 @@
 // `rtlarena mutate`: mutation analysis of testbenches. For each task, N Yosys mutants of the
 // reference are run through the task's own testbench; survivors are judged for equivalence.
-// Prints one row per task (weakest first) and the surviving mutants, or JSON.
+// Prints one row per task (weakest first) and the surviving mutants, or JSON; with --out the
+// analysis is also kept in a folder beside runs (mutation_store.h), resumed when it exists.
 #include <algorithm>
 #include <cstdio>
 
@@ -9,7 +10,9 @@
 #include "shared_flags.h"
 #include "rtlarena/mutate/mutation_analysis.h"
 #include "rtlarena/mutate/mutation_shards.h"
+#include "rtlarena/mutate/mutation_store.h"
 #include <nlohmann/json.hpp>
+#include "rtlarena/core/tools.h"
 #include "rtlarena/tasks/dataset.h"
 #include "rtlarena/tasks/suite.h"
 
@@ -25,6 +28,7 @@ struct MutateFlags {
   double equivTimeout = 30;
   bool json = false, noSandbox = false, noJudge = false;
   std::string shard;  ///< I/N
+  std::string out;    ///< folder to keep the analysis in (resumed when it exists)
 };
 
 // The settings that decide a mutation analysis's results: shards of one analysis share them.
@@ -33,6 +37,15 @@ std::string mutateConfigJson(const MutateFlags& f) {
                         {"seed", f.seed},     {"bound", f.bound},          {"equiv_timeout", f.equivTimeout},
                         {"judge", !f.noJudge}, {"sandbox", !f.noSandbox}}
       .dump();
+}
+
+// A stored analysis also depends on which tasks (and which shard) it covers: a folder resumed
+// with another selection would mix two analyses.
+std::string storeConfigJson(const MutateFlags& f, const std::vector<std::string>& taskIds, const std::optional<Shard>& shard) {
+  nlohmann::json j = nlohmann::json::parse(mutateConfigJson(f));
+  j["tasks"] = taskIds;
+  j["shard"] = shard ? nlohmann::json(shardName(*shard)) : nlohmann::json(nullptr);
+  return j.dump();
 }
 
 void printTable(std::vector<mutate::TaskMutation> results) {
@@ -73,16 +86,23 @@ int runMutate(const MutateFlags& f) {
   if (chosen.empty()) return reportError(makeError(ErrorCode::NotFound, "no task matches --task"));
   std::optional<Shard> shard;
   std::vector<std::string> allTaskIds;
+  for (const auto& t : chosen) allTaskIds.push_back(t.id);
   if (!f.shard.empty()) {
     auto parsed = parseShard(f.shard);
     if (!parsed) return reportError(parsed.error());
-    if (!f.json) return reportError(makeError(ErrorCode::BadArgument, "--shard needs --json (the report `merge --mutation` reads)"));
+    if (!f.json && f.out.empty())
+      return reportError(makeError(ErrorCode::BadArgument, "--shard needs --json (the report `merge --mutation` reads) or --out"));
     shard = *parsed;
-    for (const auto& t : chosen) allTaskIds.push_back(t.id);
     std::erase_if(chosen, [&](const Task& t) { return !owns(*shard, t.id, 0); });
   }
   auto sandbox = sandboxFromFlags(f.noSandbox);
   if (!sandbox) return reportError(sandbox.error());
+  std::unique_ptr<mutate::MutationStore> store;
+  if (!f.out.empty()) {
+    auto opened = mutate::MutationStore::open(f.out, storeConfigJson(f, allTaskIds, shard), nlohmann::json(toolVersions()).dump());
+    if (!opened) return reportError(opened.error());
+    store = std::move(*opened);
+  }
   mutate::MutateOptions o;
   o.mutants = f.mutants;
   o.seed = f.seed;
@@ -92,10 +112,17 @@ int runMutate(const MutateFlags& f) {
   o.equiv.bound = f.bound;
   o.equiv.timeout = std::chrono::milliseconds(static_cast<long>(f.equivTimeout * 1000));
   o.judgeSurvivors = !f.noJudge;
+  o.store = store.get();
   auto results = mutate::analyseMutants(chosen, o, [&](const mutate::TaskMutation& t) {
     if (f.json) return;
-    std::fprintf(stderr, "%s: %d/%d killed (%.1fs)\n", t.taskId.c_str(), t.killed, t.killed + t.survived, t.seconds);
+    std::fprintf(stderr, "%s: %d/%d killed (%.1fs%s)\n", t.taskId.c_str(), t.killed, t.killed + t.survived, t.seconds,
+                 t.resumed ? (", " + std::to_string(t.resumed) + " resumed").c_str() : "");
   });
+  if (store) {
+    if (auto e = store->firstError()) return reportError(*e);
+    if (auto s = store->markComplete(); !s) return reportError(s.error());
+    if (!f.json) std::fprintf(stderr, "stored in %s (%d mutants resumed)\n", f.out.c_str(), store->resumedCount());
+  }
   if (f.json && shard)
     printJson(mutate::shardReportJson(mutate::mutationJson(results), *shard, mutateConfigJson(f), allTaskIds));
   else if (f.json) printJson(mutate::mutationJson(results));
@@ -121,7 +148,8 @@ void addMutateCommand(CLI::App& app, int& exitCode) {
   sub->add_flag("--no-judge", f->noJudge, "Do not judge survivors (all count as unknown)");
   sub->add_flag("--json", f->json, "Print {tasks: {ID: {mutants, killed, survived, equivalent, unknown, kill_score}}}");
   sub->add_flag("--no-sandbox", f->noSandbox, "Run without bubblewrap (unsafe)");
-  sub->add_option("--shard", f->shard, "I/N: only the tasks shard I of N owns, as a report for `merge --mutation` (needs --json)");
+  sub->add_option("--out", f->out, "Keep the analysis in this folder (e.g. runs/mutate__core__m20) for `rtlarena report`; an existing one resumes");
+  sub->add_option("--shard", f->shard, "I/N: only the tasks shard I of N owns, as a report for `merge --mutation` (needs --json), or kept with --out");
   sub->callback([f, &exitCode] { exitCode = runMutate(*f); });
 }
 

@@ -1,5 +1,6 @@
 // `rtlarena report RUN_DIR... [--fuzz CAMPAIGN_DIR...] -o SITE_DIR [--format html|md|csv]`:
-// the leaderboard site (or its tables) from stored runs and fuzz campaigns.
+// the leaderboard site (or its tables) from stored runs, mutation analyses kept beside them
+// (`mutate --out`; RUN_DIR may be a folder holding both, like runs/) and fuzz campaigns.
 #include <cstdio>
 #include <filesystem>
 
@@ -20,7 +21,7 @@ void addReportCommand(CLI::App& app, int& exitCode) {
   };
   auto f = std::make_shared<Flags>();
   CLI::App* sub = app.add_subcommand("report", "Leaderboard site, Markdown or CSV tables from runs and fuzz campaigns");
-  sub->add_option("runs", f->runs, "Run directories (each holding results.sqlite)");
+  sub->add_option("runs", f->runs, "Run directories (results.sqlite), mutation analysis folders (mutate --out), or folders holding them (e.g. runs/)");
   sub->add_option("--fuzz", f->fuzz, "Fuzz campaign folder, or a folder of them (repeatable)");
   sub->add_option("--checks", f->checks, "Saved output of `rtlarena check --json` (repeatable)");
   sub->add_option("--mutation", f->mutation, "Saved output of `rtlarena mutate --json` (repeatable)");
@@ -33,7 +34,7 @@ void addReportCommand(CLI::App& app, int& exitCode) {
       return;
     }
     if (f->runs.empty() && f->fuzz.empty() && f->checks.empty() && f->mutation.empty()) {
-      exitCode = reportError(makeError(ErrorCode::BadArgument, "report: give at least one RUN_DIR or --fuzz CAMPAIGN_DIR"));
+      exitCode = reportError(makeError(ErrorCode::BadArgument, "report: give at least one RUN_DIR (or a folder of runs) or --fuzz CAMPAIGN_DIR"));
       return;
     }
     if (auto s = report::writeReport({f->runs, f->fuzz, f->checks, f->mutation}, f->out, *format); !s) {

@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "rtlarena/core/worker_pool.h"
+#include "rtlarena/mutate/mutation_store.h"
 
 namespace rtlarena::mutate {
 
@@ -91,6 +92,7 @@ std::vector<TaskMutation> analyseMutants(const std::vector<Task>& tasks, const M
     s.result.seconds = std::chrono::duration<double>(Clock::now() - s.start).count();
     std::sort(s.result.results.begin(), s.result.results.end(),
               [](const MutantResult& a, const MutantResult& b) { return a.mutant.index < b.mutant.index; });
+    if (o.store) o.store->taskFinished(s.result);
     if (onTask) {
       std::lock_guard lock(callbackMutex);
       onTask(s.result);
@@ -117,11 +119,15 @@ std::vector<TaskMutation> analyseMutants(const std::vector<Task>& tasks, const M
       s.pending = s.result.mutants;
       for (auto& m : *mutants) {
         pool.submit([&, m = std::move(m)]() mutable {
-          MutantResult r = judgeMutant(task, std::move(m), evaluator, o);
+          // A stored outcome of the same mutation is the result: that mutant is not run again.
+          std::optional<MutantResult> stored = o.store ? o.store->find(task.id, m) : std::nullopt;
+          MutantResult r = stored ? std::move(*stored) : judgeMutant(task, std::move(m), evaluator, o);
+          if (o.store && !stored) o.store->record(task.id, r);
           bool last = false;
           {
             std::lock_guard lock(s.mutex);
             count(s.result, r.fate);
+            if (stored) ++s.result.resumed;
             s.result.results.push_back(std::move(r));
             last = --s.pending == 0;
           }
@@ -136,27 +142,35 @@ std::vector<TaskMutation> analyseMutants(const std::vector<Task>& tasks, const M
   return out;
 }
 
+std::string taskMutationJson(const TaskMutation& t) {
+  nlohmann::json j = {{"mutants", t.mutants},       {"killed", t.killed},   {"survived", t.survived},
+                      {"equivalent", t.equivalent}, {"unknown", t.unknown}, {"errors", t.errors}};
+  j["kill_score"] = t.killScore() < 0 ? nlohmann::json(nullptr) : nlohmann::json(t.killScore());
+  if (!t.error.empty()) j["error"] = t.error;
+  nlohmann::json survivors = nlohmann::json::array();
+  for (const auto& r : t.results) {
+    if (r.fate != MutantFate::Survived && r.fate != MutantFate::Unknown) continue;
+    nlohmann::json s = {{"mutant", r.mutant.index}, {"fate", mutantFateName(r.fate)},
+                        {"description", r.mutant.description}, {"mutation", r.mutant.command}};
+    if (r.equiv) {
+      s["judge"] = {{"verdict", equiv::equivVerdictName(r.equiv->verdict)}, {"reason", r.equiv->reason}};
+      if (const auto& cex = r.equiv->counterexample) {
+        s["judge"]["cycle"] = cex->cycle;
+        if (!cex->outputs.empty())
+          s["judge"]["output"] = {{"name", cex->outputs.front().output},
+                                  {"reference", cex->outputs.front().reference},
+                                  {"mutant", cex->outputs.front().candidate}};
+      }
+    }
+    survivors.push_back(s);
+  }
+  j["survivors"] = survivors;
+  return j.dump();
+}
+
 std::string mutationJson(const std::vector<TaskMutation>& results) {
   nlohmann::json tasks = nlohmann::json::object();
-  for (const auto& t : results) {
-    nlohmann::json j = {{"mutants", t.mutants},       {"killed", t.killed},   {"survived", t.survived},
-                        {"equivalent", t.equivalent}, {"unknown", t.unknown}, {"errors", t.errors}};
-    j["kill_score"] = t.killScore() < 0 ? nlohmann::json(nullptr) : nlohmann::json(t.killScore());
-    if (!t.error.empty()) j["error"] = t.error;
-    nlohmann::json survivors = nlohmann::json::array();
-    for (const auto& r : t.results) {
-      if (r.fate != MutantFate::Survived && r.fate != MutantFate::Unknown) continue;
-      nlohmann::json s = {{"mutant", r.mutant.index}, {"fate", mutantFateName(r.fate)},
-                          {"description", r.mutant.description}, {"mutation", r.mutant.command}};
-      if (r.equiv) {
-        s["judge"] = {{"verdict", equiv::equivVerdictName(r.equiv->verdict)}, {"reason", r.equiv->reason}};
-        if (r.equiv->counterexample) s["judge"]["cycle"] = r.equiv->counterexample->cycle;
-      }
-      survivors.push_back(s);
-    }
-    j["survivors"] = survivors;
-    tasks[t.taskId] = j;
-  }
+  for (const auto& t : results) tasks[t.taskId] = nlohmann::json::parse(taskMutationJson(t));
   return nlohmann::json{{"tasks", tasks}}.dump(1);
 }
 

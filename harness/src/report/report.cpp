@@ -27,9 +27,22 @@ fs::path reportAssetsDir() {
 Result<std::string> reportDataJson(const ReportInputs& inputs) {
   if (inputs.runDirs.empty() && inputs.fuzzDirs.empty() && inputs.checkFiles.empty() && inputs.mutationFiles.empty())
     return makeError(ErrorCode::BadArgument, "report: give at least one run directory or --fuzz campaign folder");
+  // A folder named and also found under a named folder (`runs runs/a`) counts once.
+  std::vector<std::string> runDirs, analysisDirs;
+  std::set<fs::path> seen;
+  auto add = [&](std::vector<std::string>& to, const std::string& dir) {
+    std::error_code ec;
+    if (seen.insert(fs::weakly_canonical(dir, ec)).second) to.push_back(dir);
+  };
+  for (const auto& dir : inputs.runDirs) {
+    auto found = storedFolders(dir);
+    if (!found) return found.error();
+    for (const auto& d : found->runs) add(runDirs, d);
+    for (const auto& d : found->analyses) add(analysisDirs, d);
+  }
   json runs = json::array();
   std::set<std::string> suites;
-  for (const auto& dir : inputs.runDirs) {
+  for (const auto& dir : runDirs) {
     auto run = runData(dir);
     if (!run) return run.error();
     suites.insert((*run)["suite"].get<std::string>());
@@ -49,6 +62,11 @@ Result<std::string> reportDataJson(const ReportInputs& inputs) {
     if (!c) return c.error();
     checks.push_back(std::move(*c));
   }
+  for (const auto& dir : analysisDirs) {
+    auto m = mutationFolder(dir);
+    if (!m) return m.error();
+    mutation.push_back(std::move(*m));
+  }
   for (const auto& file : inputs.mutationFiles) {
     auto m = mutationAnalysis(file);
     if (!m) return m.error();
@@ -57,6 +75,7 @@ Result<std::string> reportDataJson(const ReportInputs& inputs) {
   json data = {{"schema", 1},
                {"checks", checks},
                {"mutation", mutation},
+               {"kill_scores", killScores(mutation)},
                {"runs", runs},
                {"leaderboard", leaderboardRows(runs)},
                {"suites", suiteInfo},

@@ -1,8 +1,10 @@
 // The parts of the report, shared by its source files only: the data document is built from
-// runs (run_data.cpp) and fuzz campaigns (fuzz_data.cpp), grouped into the leaderboard
+// runs (run_data.cpp), mutation analyses (mutation_data.cpp, found beside runs by
+// stored_folders.cpp) and fuzz campaigns (fuzz_data.cpp), grouped into the leaderboard
 // (leaderboard.cpp) and rendered as tables (tables.cpp) or as the page (html_page.cpp).
 #pragma once
 
+#include <filesystem>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <utility>
@@ -34,8 +36,27 @@ json bugTable(const json& campaigns);
 /// One `rtlarena check --json` output: its top and verdict counts.
 Result<json> assertionCheck(const std::string& file);
 
-/// One `rtlarena mutate --json` output: per task kill scores, and their mean.
+/// The runs and mutation analyses a folder given to `report` holds: itself, or its folders up
+/// to two deep. NotFound, naming `dir`, when it holds neither.
+struct StoredFolders {
+  std::vector<std::string> runs;
+  std::vector<std::string> analyses;
+};
+Result<StoredFolders> storedFolders(const std::string& dir);
+
+/// Whether `dir` holds a mutation analysis kept by `rtlarena mutate --out`.
+bool isAnalysisFolder(const std::filesystem::path& dir);
+
+/// One `rtlarena mutate --json` output: its tasks weakest first (each with its survivors), their
+/// mean kill score, and the suite when the file names it (a stored analysis's mutation.json).
 Result<json> mutationAnalysis(const std::string& file);
+
+/// One analysis folder of `rtlarena mutate --out`, as mutationAnalysis, plus its settings, tool
+/// versions and whether it finished. Parse, naming the file, when the folder is broken.
+Result<json> mutationFolder(const std::string& dir);
+
+/// suite -> task -> kill score, from the analyses that name their suite (the first one wins).
+json killScores(const json& analyses);
 
 /// Leaderboard rows (model x suite) from the runs: a tool-feedback run fills the feedback
 /// columns of its model's single-shot row.

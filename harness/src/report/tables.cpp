@@ -122,7 +122,13 @@ Table leaderboardCsv(const json& data) {
 
 std::string runLabel(const json& run) { return str(run["model"]) + " / " + str(run["suite"]); }
 
-// Task x run pass rates (complete samples passing / complete samples).
+std::string markdown(const Table& t);
+
+constexpr double kWeakKillScore = 0.95;  // the bar our own suites meet (docs/EQUIV_MUTATE.md)
+
+// Task x run pass rates (complete samples passing / complete samples), and the task's kill
+// score when a mutation analysis of the suite was given: a weak testbench lets wrong designs
+// pass, so its pass rates are marked.
 Table taskTable(const json& data, bool markdown) {
   Table t{{"suite", "task"}, {}};
   for (const auto& run : data["runs"]) t.first.push_back(runLabel(run));
@@ -131,14 +137,22 @@ Table taskTable(const json& data, bool markdown) {
     for (const auto& [id, v] : run["per_task"].items()) keys.push_back({str(run["suite"]), id});
   std::sort(keys.begin(), keys.end());
   keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+  const json& scores = data.contains("kill_scores") ? data["kill_scores"] : json::object();
+  bool withScores = false;
+  for (const auto& [suite, id] : keys) withScores = withScores || scores.contains(suite);
+  if (withScores) t.first.push_back(markdown ? "kill score" : "kill_score");
   for (const auto& [suite, id] : keys) {
     std::vector<std::string> cells = {suite, id};
+    const json score = scores.contains(suite) && scores[suite].contains(id) ? scores[suite][id] : json();
+    const bool weak = score.is_number() && score.get<double>() < kWeakKillScore;
     for (const auto& run : data["runs"]) {
       const json* cell = run["suite"] == suite && run["per_task"].contains(id) ? &run["per_task"][id] : nullptr;
       if (!cell || !(*cell)["rate"].is_number()) cells.push_back(markdown ? "-" : "");
-      else if (markdown) cells.push_back(std::to_string((*cell)["c"].get<int>()) + "/" + std::to_string((*cell)["n"].get<int>()));
+      else if (markdown)
+        cells.push_back(std::to_string((*cell)["c"].get<int>()) + "/" + std::to_string((*cell)["n"].get<int>()) + (weak ? " (weak tb)" : ""));
       else cells.push_back(num((*cell)["rate"]));
     }
+    if (withScores) cells.push_back(markdown ? shortNum(score) + (weak ? " weak" : "") : num(score));
     t.second.push_back(cells);
   }
   return t;
@@ -191,14 +205,71 @@ Table assertionTable(const json& data) {
   return t;
 }
 
-Table mutationTable(const json& data, bool markdown) {
+// One analysis's tasks, weakest testbench first (mutation_data.cpp sorted them).
+Table mutationTable(const json& analysis, bool markdown) {
   const auto num = markdown ? shortNum : report::num;
-  Table t{{"file", "task", "mutants", "killed", "survived", "equivalent", "unknown", "kill score"}, {}};
+  Table t{{"task", "mutants", "killed", "survived", "equivalent", "unknown", "kill score"}, {}};
+  for (const auto& r : analysis["tasks"])
+    t.second.push_back({str(r["task"]), num(r["mutants"]), num(r["killed"]), num(r["survived"]), num(r["equivalent"]),
+                        num(r["unknown"]), r.value("error", "").empty() ? num(r["kill_score"]) : "error: " + str(r["error"])});
+  return t;
+}
+
+// Every analysis in one CSV: the suite and source say which analysis a row is of.
+Table mutationCsv(const json& data) {
+  Table t{{"suite", "task", "mutants", "killed", "survived", "equivalent", "unknown", "kill score", "source"}, {}};
   for (const auto& m : data["mutation"])
     for (const auto& r : m["tasks"])
-      t.second.push_back({str(m["file"]), str(r["task"]), num(r["mutants"]), num(r["killed"]), num(r["survived"]),
-                          num(r["equivalent"]), num(r["unknown"]), num(r["kill_score"])});
+      t.second.push_back({str(m["suite"]), str(r["task"]), num(r["mutants"]), num(r["killed"]), num(r["survived"]),
+                          num(r["equivalent"]), num(r["unknown"]), num(r["kill_score"]), str(m["file"])});
   return t;
+}
+
+// The escape a survivor shows: the judge's counterexample, or why it could not decide.
+std::string survivorVerdict(const json& s) {
+  if (!s.contains("judge")) return "not judged";
+  const json& j = s["judge"];
+  std::string out = str(j["verdict"]);
+  if (j.contains("output"))
+    out += ": at cycle " + num(j["cycle"]) + " " + str(j["output"]["name"]) + " is " + str(j["output"]["reference"]) +
+           " in the reference, " + str(j["output"]["mutant"]) + " in the mutant";
+  else if (!str(j["reason"]).empty()) out += ": " + str(j["reason"]);
+  return out;
+}
+
+Table survivorCsv(const json& data) {
+  Table t{{"suite", "task", "mutant", "fate", "description", "mutation", "judge", "source"}, {}};
+  for (const auto& m : data["mutation"])
+    for (const auto& r : m["tasks"])
+      for (const auto& s : r["survivors"])
+        t.second.push_back({str(m["suite"]), str(r["task"]), num(s["mutant"]), str(s["fate"]), str(s["description"]),
+                            str(s["mutation"]), survivorVerdict(s), str(m["file"])});
+  return t;
+}
+
+// Per analysis: which suite, how it was made, the weakest-first table, then each survivor.
+std::string strengthSection(const json& m) {
+  std::string out = "\n### " + (str(m["suite"]).empty() ? std::string("(suite not recorded)") : str(m["suite"])) + "\n\n";
+  const json& c = m.value("config", json());
+  out += "Source: `" + str(m["file"]) + "`";
+  if (c.is_object()) out += "; " + num(c["mutants"]) + " mutants per task, seed " + num(c["seed"]);
+  out += "; mean kill score " + shortNum(m["mean_kill_score"]) + ".";
+  if (c.is_object() && c.contains("judge"))
+    out += " Judge of survivors: " + (c.value("judge", true) ? "bound " + num(c["bound"]) + ", " + shortNum(c["equiv_timeout"]) + " s each" : std::string("off")) + ".";
+  std::string tools;
+  const json versions = m.value("tool_versions", json::object());
+  for (const auto& [name, v] : versions.items())
+    if (v.is_string() && !v.get<std::string>().empty()) tools += (tools.empty() ? "" : "; ") + name + " " + v.get<std::string>();
+  if (!tools.empty()) out += " Started " + str(m["created_at"]) + " with " + tools + ".";
+  if (!m.value("complete", true)) out += " **Unfinished**: resume it with the same `rtlarena mutate ... --out`.";
+  out += "\n\n" + markdown(mutationTable(m, true));
+  std::string survivors;
+  for (const auto& r : m["tasks"])
+    for (const auto& s : r["survivors"])
+      survivors += "- " + str(r["task"]) + " #" + num(s["mutant"]) + " (" + str(s["fate"]) + "): " + str(s["description"]) +
+                   " — " + survivorVerdict(s) + "\n";
+  if (!survivors.empty()) out += "\nSurvivors, weakest task first:\n\n" + survivors;
+  return out;
 }
 
 Table campaignTable(const json& data, bool markdown) {
@@ -276,13 +347,17 @@ std::string markdownTables(const json& data) {
            "semantic (elaboration or policy), functional but solved by another sample of the task, functional and never "
            "solved.\n\n" + markdown(failureTable(data));
     if (Table p = ppaTable(data); !p.second.empty()) out += "\n## PPA\n\nGeometric means of candidate / reference (below 1 is better).\n\n" + markdown(p);
-    out += "\n## Tasks\n\nPassing / complete samples per task.\n\n" + markdown(taskTable(data, true));
+    out += "\n## Tasks\n\nPassing / complete samples per task; where a mutation analysis of the suite is given, the "
+           "task's kill score beside them (\"weak tb\": below 0.95, wrong designs may pass its testbench).\n\n" +
+           markdown(taskTable(data, true));
   }
   if (!data["checks"].empty())
     out += "\n## Assertion checks\n\nVerdicts of `rtlarena check` per design.\n\n" + markdown(assertionTable(data));
-  if (!data["mutation"].empty())
+  if (!data["mutation"].empty()) {
     out += "\n## Testbench strength\n\nMutants of each reference its testbench kills (`rtlarena mutate`); kill score = "
-           "killed / (killed + survived).\n\n" + markdown(mutationTable(data, true));
+           "killed / (killed + survived), survivors proved equivalent left out. Weakest testbench first.\n";
+    for (const auto& m : data["mutation"]) out += strengthSection(m);
+  }
   if (!data["fuzz"]["campaigns"].empty()) {
     out += "\n## Fuzz campaigns\n\n" + markdown(campaignTable(data, true));
     out += "\n## Time to bug\n\n" + markdown(bugTableRows(data, true));
@@ -299,7 +374,10 @@ std::vector<std::pair<std::string, std::string>> csvTables(const json& data) {
     if (Table p = ppaTable(data); !p.second.empty()) out.push_back({"ppa.csv", csv(p)});
   }
   if (!data["checks"].empty()) out.push_back({"assertions.csv", csv(assertionTable(data))});
-  if (!data["mutation"].empty()) out.push_back({"mutation.csv", csv(mutationTable(data, false))});
+  if (!data["mutation"].empty()) {
+    out.push_back({"mutation.csv", csv(mutationCsv(data))});
+    out.push_back({"survivors.csv", csv(survivorCsv(data))});
+  }
   if (!data["fuzz"]["campaigns"].empty()) {
     out.push_back({"fuzz_campaigns.csv", csv(campaignTable(data, false))});
     out.push_back({"fuzz_bugs.csv", csv(bugTableRows(data, false))});

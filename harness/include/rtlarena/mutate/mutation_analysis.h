@@ -34,6 +34,7 @@ struct MutantResult {
 struct TaskMutation {
   std::string taskId;
   int mutants = 0, killed = 0, survived = 0, equivalent = 0, unknown = 0, errors = 0;
+  int resumed = 0;                    ///< outcomes taken from a stored analysis, not simulated
   std::vector<MutantResult> results;  ///< every mutant, by index
   std::string error;                  ///< mutants could not be made (the task is not scored)
   double seconds = 0;
@@ -42,6 +43,8 @@ struct TaskMutation {
   double killScore() const;
 };
 
+class MutationStore;
+
 struct MutateOptions {
   int mutants = 20;
   unsigned seed = 1;
@@ -49,11 +52,19 @@ struct MutateOptions {
   EvalOptions eval;
   equiv::EquivOptions equiv;  ///< for survivors
   bool judgeSurvivors = true;
+  /// When set, mutants it already holds are not simulated again, new outcomes are recorded in
+  /// it and each finished task's figures are written to it (mutation_store.h).
+  MutationStore* store = nullptr;
 };
 
 /// Runs the analysis over `tasks`; `onTask` is called (from a worker) as each task finishes.
 std::vector<TaskMutation> analyseMutants(const std::vector<Task>& tasks, const MutateOptions& options,
                                          const std::function<void(const TaskMutation&)>& onTask = {});
+
+/// One task's entry of mutationJson: `{mutants, killed, ..., kill_score, survivors: [...]}`; a
+/// survivor holds its description, mutation, the judge's verdict and reason and, for an escape,
+/// the counterexample's cycle and first differing output.
+std::string taskMutationJson(const TaskMutation& task);
 
 /// `{tasks: {ID: {mutants, killed, survived, equivalent, unknown, kill_score, survivors: [...]}}}`.
 std::string mutationJson(const std::vector<TaskMutation>& results);

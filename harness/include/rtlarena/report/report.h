@@ -1,6 +1,6 @@
 // `rtlarena report`: stored runs and fuzz campaigns turned into a leaderboard. In: run
 // directories (their stores, read through the run summary, so every figure is the one `run`
-// prints) and fuzz campaign folders. Out: a self-contained site (index.html, charts and data
+// prints), mutation analyses kept beside them, and fuzz campaign folders. Out: a self-contained site (index.html, charts and data
 // inlined, no network), or the same tables as Markdown or CSV.
 #pragma once
 
@@ -20,7 +20,9 @@ enum class ReportFormat { Html, Markdown, Csv };
 std::optional<ReportFormat> reportFormatFromName(std::string_view name);
 
 struct ReportInputs {
-  std::vector<std::string> runDirs;   ///< each holds a results.sqlite
+  /// Each a run (results.sqlite), a mutation analysis (analysis.json of `mutate --out`), or a
+  /// folder holding them up to two levels down (runs/).
+  std::vector<std::string> runDirs;
   std::vector<std::string> fuzzDirs;  ///< a campaign folder (summary.json) or a folder of them
   std::vector<std::string> checkFiles;     ///< saved `rtlarena check --json` outputs
   std::vector<std::string> mutationFiles;  ///< saved `rtlarena mutate --json` outputs
