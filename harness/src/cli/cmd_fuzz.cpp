@@ -369,6 +369,7 @@ void addFuzzCommand(CLI::App& app, int& exitCode) {
   CLI::App* calibrateCmd = addFuzzCalibrateCommand(*sub, exitCode);
 
   sub->callback([f, sub, replay, inject, calibrateCmd, &exitCode] {
+    if (onlyCheckingFlags()) return;
     if (sub->got_subcommand(replay) || sub->got_subcommand(inject) || sub->got_subcommand(calibrateCmd)) return;
     if (f->listAlgos) {
       for (const auto& n : schedulerNames()) std::printf("%s\n", n.c_str());

@@ -150,7 +150,9 @@ void addMutateCommand(CLI::App& app, int& exitCode) {
   sub->add_flag("--no-sandbox", f->noSandbox, "Run without bubblewrap (unsafe)");
   sub->add_option("--out", f->out, "Keep the analysis in this folder (e.g. runs/mutate__core__m20) for `rtlarena report`; an existing one resumes");
   sub->add_option("--shard", f->shard, "I/N: only the tasks shard I of N owns, as a report for `merge --mutation` (needs --json), or kept with --out");
-  sub->callback([f, &exitCode] { exitCode = runMutate(*f); });
+  sub->callback([f, &exitCode] {
+    if (!onlyCheckingFlags()) exitCode = runMutate(*f);
+  });
 }
 
 }  // namespace rtlarena::cli

@@ -116,6 +116,7 @@ void addRunCommand(CLI::App& app, int& exitCode) {
   sub->add_flag("--ppa-no-cache", flags->ppaNoCache, "Neither read nor write the PPA cache (--no-cache: no cache at all)");
 
   sub->callback([flags, llm, sub, &exitCode] {
+    if (onlyCheckingFlags()) return;
     for (int k : flags->ks)
       if (k > flags->n) {
         exitCode = reportError(makeError(ErrorCode::BadArgument, "--k " + std::to_string(k) + " is more than the " +

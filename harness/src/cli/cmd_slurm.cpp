@@ -18,6 +18,11 @@ namespace rtlarena::cli {
 
 namespace fs = std::filesystem;
 
+bool& onlyCheckingFlags() {
+  static thread_local bool checking = false;
+  return checking;
+}
+
 namespace {
 
 std::string selfPath() {
@@ -33,9 +38,12 @@ bool flagsParse(const std::string& command, void (*addCommand)(CLI::App&, int&),
   CLI::App probe;
   int unused = 0;
   addCommand(probe, unused);
-  probe.get_subcommand(command)->callback(std::function<void()>());
   std::vector<std::string> reversed(args.rbegin(), args.rend());
   reversed.push_back(command);
+  struct CheckOnly {
+    CheckOnly() { onlyCheckingFlags() = true; }
+    ~CheckOnly() { onlyCheckingFlags() = false; }
+  } checkOnly;
   try {
     probe.parse(reversed);
   } catch (const CLI::ParseError& e) {

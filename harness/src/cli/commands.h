@@ -17,6 +17,10 @@ enum ExitCode : int {
   kExitIncomplete = 6,  ///< run: some samples have no verdict (harness_error, llm_error); retry
 };
 
+/// True while `slurm` checks a command's flags with that command's own parser: the command's
+/// callback then returns at once (its flags live as long as the callback, so it stays set).
+bool& onlyCheckingFlags();
+
 /// Each adds its subcommand; when it runs, its exit code is written to `exitCode`.
 void addRunCommand(CLI::App& app, int& exitCode);
 void addEvalCommand(CLI::App& app, int& exitCode);
