@@ -12,7 +12,7 @@ namespace rtlarena::cli {
 struct FuzzFlags {
   std::string core, bug, algo = "egreedy", time, out, coverage = "line", corpusFrom, cacheDir;
   uint64_t tests = 0, seed = 1;
-  unsigned arms = 10, pull = 10, gamma = 3, instructions = 20;
+  unsigned arms = 10, pull = 10, gamma = 1, instructions = 20;
   double familySpread = 1.0;
   double alpha = 0.25, minimizeSeconds = 10;
   bool json = false, noLockstep = false, noModelCoverage = false, rewardPerCycle = false;

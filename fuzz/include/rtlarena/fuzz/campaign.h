@@ -27,7 +27,7 @@ struct CampaignOptions {
   uint64_t maxTests = 0;    ///< 0 = no test budget (one of the two must be set)
   unsigned arms = 10;
   unsigned pullSize = 10;
-  unsigned gamma = 3;
+  unsigned gamma = 1;
   /// What the gamma rule counts as "found something": false = only points new to the
   /// campaign; true = any reward, arm-local points included. A pull runs `pullSize` tests,
   /// so a family nearly always finds some point new to itself and, counted that way, is
