@@ -20,7 +20,7 @@ using nlohmann::json;
 
 namespace {
 
-constexpr int kCacheFormat = 1;
+constexpr int kCacheFormat = 2;
 
 equiv::EquivVerdict verdictFromName(const std::string& name) {
   if (name == "equivalent") return equiv::EquivVerdict::Equivalent;
@@ -143,6 +143,7 @@ Result<std::shared_ptr<const DesignMutants>> MutantCache::compute(const DesignMu
   mo.seed = request.seed;
   mo.sandbox = options.sandbox;
   mo.workRoot = options.workRoot;
+  mo.keepNamedSignals = true;  // assertions may name internal signals
   auto made = mutate::makeMutants(designTask(request), mo);
   if (!made) return made.error();
 
