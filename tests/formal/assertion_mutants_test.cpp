@@ -2,7 +2,8 @@
 // ours: a complete assertion set catches every non-equivalent mutant and a weak one fewer; an
 // equivalent mutant is never counted, even when an assertion on internal signals fails on it;
 // the same seed gives the same score; a design whose mutants cannot be judged in time gets no
-// score; the mutants are made once per design; `rtlarena check --mutants` prints it all.
+// score; the mutants are made once per design; `rtlarena check --mutants` prints it all; `run` and
+// `eval` with --assert-mutants store and show each answer's score.
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -13,6 +14,8 @@
 #include "rtlarena/core/text.h"
 #include "rtlarena/formal/mutation_score.h"
 #include "rtlarena/mutate/mutants.h"
+#include "rtlarena/run/eval_mode.h"
+#include "rtlarena/store/store.h"
 
 using namespace rtlarena;
 using namespace rtlarena::formal;
@@ -231,4 +234,91 @@ TEST(AssertionMutants, CheckPrintsWhichMutantsEachAssertionCatches) {
   EXPECT_TRUE(contains(text.out, "catches")) << text.out;
   // --seed means nothing without --mutants: a usage error.
   EXPECT_EQ(run({"--seed", "2"}).exitCode, 2);
+}
+
+namespace {
+
+ProcessResult cli(std::vector<std::string> args, const fs::path& cwd) {
+  ProcessSpec spec;
+  spec.argv = {RTLARENA_BINARY};
+  spec.argv.insert(spec.argv.end(), args.begin(), args.end());
+  spec.workDir = cwd.string();
+  spec.env = defaultToolEnv(spec.workDir);
+  spec.env["RTLARENA_CACHE"] = (cwd / "cache").string();
+  spec.deadline = std::chrono::seconds(600);
+  spec.outputCap = 1 << 20;
+  auto r = runProcess(spec);
+  EXPECT_TRUE(r.ok());
+  return r.ok() ? *r : ProcessResult{};
+}
+
+}  // namespace
+
+TEST(AssertionMutantsRun, RunStoresEachAnswersScoreAndResumesWithoutMutatingAgain) {
+  auto tmp = TempDir::create("assert-mutants-run");
+  ASSERT_TRUE(tmp.ok());
+  const std::string out = (tmp->path() / "run").string();
+  const std::vector<std::string> args = {"run", "--suite", "assertions", "--task", "edge_detect", "--model", "reference",
+                                         "--assert-mutants", "8", "--controls", "--no-control-cache", "--no-progress",
+                                         "-j", "2", "--out", out, "--json"};
+  auto first = cli(args, tmp->path());
+  ASSERT_EQ(first.exitCode, 0) << first.err << first.out;
+  auto j = nlohmann::json::parse(first.out, nullptr, false);
+  ASSERT_TRUE(j.is_object() && j.contains("assert-mutants")) << first.out;
+  const auto& part = j["assert-mutants"];
+  EXPECT_EQ(part["mutants_asked"], 8);
+  EXPECT_GT(part["non_equivalent"].get<int>(), 0);
+  // The golden properties of edge_detect catch every fault among these mutants; the reference
+  // model answers with them.
+  EXPECT_DOUBLE_EQ(part["golden"]["score"].get<double>(), 1.0) << first.out;
+  EXPECT_DOUBLE_EQ(part["model"]["score"].get<double>(), 1.0) << first.out;
+  {
+    auto store = Store::openReadOnly(out);
+    ASSERT_TRUE(store.ok());
+    auto extras = (*store)->extras(kAssertMutantsMode);
+    ASSERT_TRUE(extras.ok());
+    std::set<std::string> keys;
+    for (const auto& [key, text] : *extras) keys.insert(key);
+    EXPECT_TRUE(keys.count("assert-mutants:edge_detect#0"));
+    EXPECT_TRUE(keys.count("golden-assert-mutants:edge_detect#0"));
+  }
+  // Resumed: the scores come from the store, so the mutants are not made again.
+  fs::remove_all(tmp->path() / "cache" / "assert-mutants");
+  auto again = cli(args, tmp->path());
+  ASSERT_EQ(again.exitCode, 0) << again.err;
+  auto k = nlohmann::json::parse(again.out, nullptr, false);
+  ASSERT_TRUE(k.is_object());
+  EXPECT_EQ(k["assert-mutants"], part);
+  EXPECT_FALSE(fs::exists(tmp->path() / "cache" / "assert-mutants"));
+  // The text summary shows it.
+  auto text = cli({"run", "--suite", "assertions", "--task", "edge_detect", "--model", "reference", "--assert-mutants", "8",
+                   "--controls", "--no-control-cache", "--no-progress", "--out", out},
+                  tmp->path());
+  EXPECT_TRUE(contains(text.out, "mutation score (model)")) << text.out;
+}
+
+TEST(AssertionMutantsRun, DesignTasksAreRefusedBeforeAnythingIsStored) {
+  auto tmp = TempDir::create("assert-mutants-refused");
+  ASSERT_TRUE(tmp.ok());
+  auto r = cli({"run", "--suite", "core", "--task", "gray_counter4", "--model", "reference", "--assert-mutants", "4",
+                "--no-progress", "--out", (tmp->path() / "run").string()},
+               tmp->path());
+  EXPECT_EQ(r.exitCode, 2) << r.err;
+  EXPECT_TRUE(contains(r.err, "--assert-mutants scores assertion tasks")) << r.err;
+  EXPECT_FALSE(fs::exists(tmp->path() / "run" / "results.sqlite"));
+}
+
+TEST(AssertionMutantsRun, EvalAddsTheScoreOfOneAnswer) {
+  auto tmp = TempDir::create("assert-mutants-eval");
+  ASSERT_TRUE(tmp.ok());
+  const fs::path task = kRoot / "datasets/assertions/edge_detect";
+  ASSERT_TRUE(writeFile(tmp->path() / "weak.sv", kEdgeWeak).ok());
+  auto r = cli({"eval", "--task", task.string(), (tmp->path() / "weak.sv").string(), "--assert-mutants", "8", "--json"},
+               tmp->path());
+  EXPECT_EQ(r.exitCode, 0) << r.err << r.out;
+  auto j = nlohmann::json::parse(r.out, nullptr, false);
+  ASSERT_TRUE(j.is_object()) << r.out;
+  ASSERT_TRUE(j.contains("mutation")) << r.out;
+  EXPECT_LT(j["mutation"]["score"].get<double>(), 1.0);
+  EXPECT_GT(j["mutation"]["non_equivalent"].get<int>(), 0);
 }

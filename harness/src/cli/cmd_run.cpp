@@ -170,6 +170,12 @@ void addRunCommand(CLI::App& app, int& exitCode) {
     if (flags->ppa) o.modes.insert(ModeId::Ppa);
     if (flags->judge != "sim") o.modes.insert(ModeId::Equiv);
     if (flags->assertMutants > 0) {
+      for (const auto& t : *tasks)
+        if (t.kind != TaskKind::Assertion) {
+          exitCode = reportError(makeError(ErrorCode::BadArgument, "--assert-mutants scores assertion tasks; '" + t.id + "' is a " +
+                                                                       std::string(taskKindName(t.kind)) + " task"));
+          return;
+        }
       o.modes.insert(ModeId::AssertMutants);
       o.assertMutants.mutants = flags->assertMutants;
       o.assertMutants.seed = flags->assertMutantsSeed;
