@@ -290,6 +290,10 @@ TEST(AssertionMutantsRun, RunStoresEachAnswersScoreAndResumesWithoutMutatingAgai
   ASSERT_TRUE(k.is_object());
   EXPECT_EQ(k["assert-mutants"], part);
   EXPECT_FALSE(fs::exists(tmp->path() / "cache" / "assert-mutants"));
+  // The export carries each sample's score.
+  auto exported = cli({"export", out}, tmp->path());
+  EXPECT_EQ(exported.exitCode, 0) << exported.err;
+  EXPECT_TRUE(contains(exported.out, "\"assert_mutants\":{")) << exported.out;
   // The text summary shows it.
   auto text = cli({"run", "--suite", "assertions", "--task", "edge_detect", "--model", "reference", "--assert-mutants", "8",
                    "--controls", "--no-control-cache", "--no-progress", "--out", out},
