@@ -336,3 +336,31 @@ TEST(AssertionMutants, JudgeTrustsTheClockOfADesignWithAnInputAlias) {
   ASSERT_TRUE(r.ok());
   EXPECT_EQ(r->verdict, equiv::EquivVerdict::Equivalent) << r->reason;
 }
+
+TEST(AssertionMutants, MutantsKeptOnDiskAreReadBackByAnotherCache) {
+  auto tmp = TempDir::create("assert-mutants-disk");
+  ASSERT_TRUE(tmp.ok());
+  const std::string dir = (tmp->path() / "cache").string();
+  const DesignMutantsRequest req{{file(kEdgeDetect)}, "edge_detect", "rst_n", true, 4, 5};
+  MutantCache first(dir), second(dir), otherSeed(dir);
+  auto made = first.get(req, {});
+  ASSERT_TRUE(made.ok()) << made.error().message;
+  EXPECT_FALSE((*made)->fromCache);
+  EXPECT_EQ(first.computed(), 1);
+  auto read = second.get(req, {});
+  ASSERT_TRUE(read.ok());
+  EXPECT_TRUE((*read)->fromCache);
+  EXPECT_EQ(second.computed(), 0);
+  ASSERT_EQ((*read)->mutants.size(), (*made)->mutants.size());
+  for (std::size_t i = 0; i < (*made)->mutants.size(); ++i) {
+    EXPECT_EQ((*read)->mutants[i].mutant.code, (*made)->mutants[i].mutant.code);
+    EXPECT_EQ((*read)->mutants[i].equivalence, (*made)->mutants[i].equivalence);
+  }
+  // Another seed is another key: made again.
+  DesignMutantsRequest seed6 = req;
+  seed6.seed = 6;
+  auto other = otherSeed.get(seed6, {});
+  ASSERT_TRUE(other.ok());
+  EXPECT_FALSE((*other)->fromCache);
+  EXPECT_NE(designMutantsKey(req), designMutantsKey(seed6));
+}

@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <optional>
+#include <unistd.h>
 #include <nlohmann/json.hpp>
 
 #include "rtlarena/core/files.h"
@@ -188,7 +189,8 @@ Result<std::shared_ptr<const DesignMutants>> MutantCache::compute(const DesignMu
     std::error_code ec;
     fs::create_directories(dir_, ec);
     // Written whole then renamed, so a reader never sees half a file.
-    const fs::path tmp = file.string() + ".tmp" + std::to_string(reinterpret_cast<std::uintptr_t>(out.get()));
+    const fs::path tmp = file.string() + ".tmp" + std::to_string(::getpid()) + "-" +
+                         std::to_string(reinterpret_cast<std::uintptr_t>(out.get()));
     if (writeFile(tmp, toJson(*out).dump())) fs::rename(tmp, file, ec);
     if (ec) fs::remove(tmp, ec);
   }
