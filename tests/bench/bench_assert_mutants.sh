@@ -4,9 +4,12 @@
 # mutant is made, judged for equivalence and checked): wall time per design, the mutants'
 # equivalence verdicts and the golden set's mutation score; then the same design again with the
 # mutants cached (the cost every further answer of a task pays in a run). The load average is
-# printed (the machine is shared).
+# printed (the machine is shared). Then `rtlarena run` on RUN_TASKS with the golden and wrong
+# properties as controls and the bad model's answers, without and with --assert-mutants: the
+# cost the flag adds to a run.
 # Usage: tests/bench/bench_assert_mutants.sh BUILD_DIR
-# Environment: MUTANTS (default 20), SEED (1), TASKS (space-separated ids; default: every task).
+# Environment: MUTANTS (default 20), SEED (1), TASKS (space-separated ids; default: every task),
+# RUN_TASKS (default: edge_detect mod10_counter rr_arbiter3 sync_fifo4; empty: no run part).
 set -euo pipefail
 build=${1:-build}
 bin="$build/rtlarena"
@@ -58,4 +61,25 @@ awk -F'\t' -v median="$median" '{ n++; wall += $2; cached += $3; made += $4; eq 
                made, eq, unk, faults, caught
         printf "golden sets: mean mutation score %.1f%% over %d designs with a score; caught/faults overall %.1f%%\n",
                scored ? sum / scored : 0, scored, faults ? 100 * caught / faults : 0 }' "$work/rows"
+run_tasks=${RUN_TASKS-edge_detect mod10_counter rr_arbiter3 sync_fifo4}
+if [ -n "$run_tasks" ]; then
+  selection=()
+  for id in $run_tasks; do selection+=(--task "$id"); done
+  rm -rf "$RTLARENA_CACHE"
+  for mode in without with; do
+    extra=()
+    [ "$mode" = with ] && extra=(--assert-mutants "$mutants" --assert-mutants-seed "$seed")
+    t0=$(date +%s.%N)
+    "$bin" run --suite assertions "${selection[@]}" --model bad --controls --no-control-cache -j 2 --no-progress \
+      --out "$work/run-$mode" --json "${extra[@]}" > "$work/run-$mode.json"
+    t1=$(date +%s.%N)
+    printf "run of %d task(s) %-28s wall %6.1f s" "$(wc -w <<< "$run_tasks")" "$mode --assert-mutants:" "$(echo "$t1 - $t0" | bc -l)"
+    if [ "$mode" = with ]; then
+      jq -r '."assert-mutants" | "  model \(.model.score // "-")  golden \(.golden.score // "-")  faults \(.non_equivalent)"' \
+        "$work/run-$mode.json"
+    else
+      echo
+    fi
+  done
+fi
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
