@@ -8,6 +8,8 @@
 #include "common.h"
 #include "rtlarena/core/files.h"
 #include "rtlarena/formal/checker.h"
+#include "rtlarena/formal/mutation_score.h"
+#include <nlohmann/json.hpp>
 
 namespace rtlarena::cli {
 
@@ -21,6 +23,10 @@ struct CheckFlags {
   double timeout = 20;
   int bound = 30;
   unsigned jobs = 2;
+  int mutants = 0; ///< --mutants: also score the assertions by the mutants they catch
+  unsigned seed = 1;
+  double equivTimeout = 30;
+  bool noCache = false;
 };
 
 Result<std::vector<SourceFile>> readAll(const std::vector<std::string> &paths) {
@@ -78,10 +84,30 @@ int runCheck(const CheckFlags &f) {
   auto report = formal::checkAssertions(req, o);
   if (!report)
     return reportError(report.error());
-  if (f.json)
-    printJson(formal::reportToJson(*report));
-  else
+  std::optional<formal::MutationScore> score;
+  if (f.mutants > 0) {
+    formal::MutationScoreOptions mo;
+    mo.mutants = f.mutants;
+    mo.seed = f.seed;
+    mo.equivSeconds = f.equivTimeout;
+    mo.jobs = f.jobs;
+    formal::MutantCache cache(f.noCache ? "" : formal::MutantCache::defaultDir());
+    mo.cache = &cache;
+    auto scored = formal::scoreByMutants(req, *report, o, mo);
+    if (!scored)
+      return reportError(scored.error());
+    score = std::move(*scored);
+  }
+  if (f.json) {
+    auto j = nlohmann::json::parse(formal::reportToJson(*report));
+    if (score)
+      j["mutation"] = nlohmann::json::parse(formal::mutationScoreToJson(*score));
+    printJson(j.dump());
+  } else {
     std::printf("%s", formal::reportToText(*report).c_str());
+    if (score)
+      std::printf("%s", formal::mutationScoreToText(*score).c_str());
+  }
   return report->anyCex() ? kExitFailed : kExitOk;
 }
 
@@ -128,6 +154,24 @@ void addCheckCommand(CLI::App &app, int &exitCode) {
   sub->add_flag("--no-trace", f->noTrace, "Write no counterexample traces");
   sub->add_flag("--json", f->json,
                 "Print {assertions: [...], summary} as JSON");
+  CLI::Option *mutants =
+      sub->add_option("--mutants", f->mutants,
+                      "Also score the assertions by how many of N mutants of "
+                      "the design (not equivalent to it) they catch")
+          ->check(CLI::Range(1, 1000));
+  sub->add_option("--seed", f->seed,
+                  "Seed of the mutants (the same seed, the same mutants)")
+      ->capture_default_str()
+      ->needs(mutants);
+  sub->add_option("--equiv-timeout", f->equivTimeout,
+                  "Seconds the equivalence judge may spend on each mutant")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber)
+      ->needs(mutants);
+  sub->add_flag("--no-cache", f->noCache,
+                "Neither read nor keep the mutants and their equivalence "
+                "verdicts under $RTLARENA_CACHE/assert-mutants")
+      ->needs(mutants);
   sub->add_flag("--no-sandbox", f->noSandbox,
                 "Run the tools without bubblewrap");
   sub->add_option("--keep", f->keepDir,

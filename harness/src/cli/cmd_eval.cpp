@@ -16,6 +16,7 @@
 #include "rtlarena/equiv/judge.h"
 #include "rtlarena/eval/extract.h"
 #include "rtlarena/formal/answer_judge.h"
+#include "rtlarena/formal/mutation_score.h"
 #include "rtlarena/tasks/suite.h"
 
 namespace rtlarena::cli {
@@ -30,6 +31,8 @@ void addEvalCommand(CLI::App& app, int& exitCode) {
     bool json = false, noSandbox = false, raw = false;
     std::string judge = "sim";
     double judgeTimeout = 30;
+    int assertMutants = 0;
+    unsigned assertMutantsSeed = 1;
   };
   auto f = std::make_shared<Flags>();
   CLI::App* sub = app.add_subcommand("eval", "Evaluate one Verilog file (or a model answer) against one task");
@@ -46,6 +49,13 @@ void addEvalCommand(CLI::App& app, int& exitCode) {
   sub->add_flag("--no-sandbox", f->noSandbox, "Run without bubblewrap (unsafe)");
   addJudgeOptions(*sub, f->judge, f->judgeTimeout);
   addSimOption(*sub, f->simulator);
+  CLI::Option* assertMutants =
+      sub->add_option("--assert-mutants", f->assertMutants,
+                      "Assertion task: also score the answer by how many of N mutants of the design "
+                      "(not equivalent to it) its proven assertions catch")
+          ->check(CLI::Range(1, 1000));
+  sub->add_option("--assert-mutants-seed", f->assertMutantsSeed, "Seed of those mutants")
+      ->capture_default_str()->needs(assertMutants);
   sub->callback([f, seed, &exitCode] {
     if (!f->vcd.empty() && f->simulator != SimulatorKind::Icarus) {
       exitCode = reportError(makeError(ErrorCode::BadArgument, "--vcd needs --sim icarus"));
@@ -86,10 +96,27 @@ void addEvalCommand(CLI::App& app, int& exitCode) {
     const bool both = f->simulator == SimulatorKind::Both && !isFormalKind(task->kind);
     std::vector<Evaluation> evals;
     std::string formalDetail;  // assertion and nl2sva tasks: the checker's verdict per assertion
+    std::optional<formal::MutationScore> mutation;  // --assert-mutants
+    if (f->assertMutants > 0 && task->kind != TaskKind::Assertion) {
+      exitCode = reportError(makeError(ErrorCode::BadArgument, "--assert-mutants needs an assertion task; '" + task->id +
+                                                                   "' is a " + std::string(taskKindName(task->kind)) + " task"));
+      return;
+    }
     if (isFormalKind(task->kind)) {
       formal::CheckOptions co;
       co.sandbox = *sandbox;
       formal::FormalJudgement j = formal::judgeFormalAnswer(*task, code, co);
+      if (f->assertMutants > 0 && j.report && j.request) {
+        formal::MutationScoreOptions mo;
+        mo.mutants = f->assertMutants;
+        mo.seed = f->assertMutantsSeed;
+        mo.jobs = 2;
+        formal::MutantCache cache(formal::MutantCache::defaultDir());
+        mo.cache = &cache;
+        auto scored = formal::scoreByMutants(*j.request, *j.report, co, mo);
+        if (!scored) { exitCode = reportError(scored.error()); return; }
+        mutation = std::move(*scored);
+      }
       evals.push_back(std::move(j.eval));
       formalDetail = std::move(j.detailJson);
     }
@@ -128,6 +155,7 @@ void addEvalCommand(CLI::App& app, int& exitCode) {
     if (f->json) {
       nlohmann::json j = toJson(evals[0]);
       if (!formalDetail.empty()) j["formal"] = nlohmann::json::parse(formalDetail);
+      if (mutation) j["mutation"] = nlohmann::json::parse(formal::mutationScoreToJson(*mutation));
       if (both) {
         j["verilator"] = toJson(evals[1]);
         j["simulators_disagree"] = disagree;
@@ -145,6 +173,7 @@ void addEvalCommand(CLI::App& app, int& exitCode) {
                                 std::string(verdictName(evals[0].verdict)).c_str(), static_cast<long long>(evals[0].mismatches),
                                 std::string(verdictName(evals[1].verdict)).c_str(), static_cast<long long>(evals[1].mismatches));
     }
+    if (mutation && !f->json) std::printf("%s", formal::mutationScoreToText(*mutation).c_str());
     if (proof && !f->json) std::printf("equivalence: %s%s%s\n", proof->cls.c_str(), proof->message.empty() ? "" : ": ",
                                        proof->message.c_str());
     bool allPass = !proof || proof->passed();

@@ -8,6 +8,7 @@
 #include "commands.h"
 #include "common.h"
 #include "rtlarena/core/json_tidy.h"
+#include "rtlarena/run/eval_mode.h"
 #include "rtlarena/store/store.h"
 
 namespace rtlarena::cli {
@@ -91,12 +92,24 @@ int exportRun(const std::string& dir, const std::string& format) {
     } catch (...) {
     }
   }
+  // --assert-mutants runs: each answer's mutation score (jsonl only; absent otherwise).
+  auto mutants = (*store)->extras(kAssertMutantsMode);
+  if (!mutants) return reportError(mutants.error());
+  std::map<std::string, json> mutantsOf;
+  for (const auto& [key, text] : *mutants) mutantsOf[key] = json::parse(text, nullptr, false);
   auto find = [](const auto& m, const Key& k) { auto it = m.find(k); return it == m.end() ? nullptr : it->second; };
   if (format == "csv") printCsvRow(kColumns);
   for (const auto& s : *samples) {
     const Key k{s.taskId, s.sample};
     json j = sampleJson(s, find(nativeOf, k), find(compatOf, k), find(ppaOf, k));
     if (format == "jsonl") {
+      auto m = mutantsOf.find(std::string(kAssertMutantsMode) + ":" + s.taskId + "#" + std::to_string(s.sample));
+      if (m != mutantsOf.end() && m->second.is_object())
+        j["assert_mutants"] = {{"score", m->second["score"]},
+                               {"caught", m->second.value("caught", 0)},
+                               {"non_equivalent", m->second.value("non_equivalent", 0)},
+                               {"equivalent", m->second.value("equivalent", 0)},
+                               {"unknown", m->second.value("unknown", 0)}};
       std::printf("%s\n", j.dump().c_str());
       continue;
     }

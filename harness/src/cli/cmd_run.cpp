@@ -13,6 +13,7 @@
 #include "rtlarena/core/hash.h"
 #include "rtlarena/core/text.h"
 #include "rtlarena/core/text_hints.h"
+#include "rtlarena/formal/design_mutants.h"
 #include "rtlarena/run/control_cache.h"
 #include "rtlarena/run/run_driver.h"
 #include "rtlarena/tasks/dataset.h"
@@ -49,6 +50,8 @@ struct RunFlags {
   bool ppaNoCache = false;
   std::string judge = "sim";  ///< sim | equiv | both
   double judgeTimeout = 30;
+  int assertMutants = 0;         ///< --assert-mutants N: mutation score of assertion answers
+  unsigned assertMutantsSeed = 1;
   std::string shard;             ///< I/N
   bool perTask = false;
   std::vector<int> ks;           ///< --k: the k of pass@k
@@ -110,6 +113,13 @@ void addRunCommand(CLI::App& app, int& exitCode) {
   sub->add_option("--ppa-activity", flags->ppaActivity, "Input activity for power: sim (the task's testbench) | default")
       ->check(CLI::IsMember({"sim", "default"}))->capture_default_str();
   addJudgeOptions(*sub, flags->judge, flags->judgeTimeout);
+  CLI::Option* assertMutants =
+      sub->add_option("--assert-mutants", flags->assertMutants,
+                      "Assertion tasks: also score each answer by how many of N mutants of the design "
+                      "(not equivalent to it) its proven assertions catch")
+          ->check(CLI::Range(1, 1000));
+  sub->add_option("--assert-mutants-seed", flags->assertMutantsSeed, "Seed of those mutants")
+      ->capture_default_str()->needs(assertMutants);
   sub->add_option("--shard", flags->shard,
                   "I/N: run only shard I of N (1-based) of the (task, sample) pairs, with 1/N of the endpoint "
                   "limits; join the shards with `rtlarena merge`");
@@ -160,6 +170,18 @@ void addRunCommand(CLI::App& app, int& exitCode) {
     if (flags->compat == "verilogeval") o.modes.insert(ModeId::VerilogEval);
     if (flags->ppa) o.modes.insert(ModeId::Ppa);
     if (flags->judge != "sim") o.modes.insert(ModeId::Equiv);
+    if (flags->assertMutants > 0) {
+      for (const auto& t : *tasks)
+        if (t.kind != TaskKind::Assertion) {
+          exitCode = reportError(makeError(ErrorCode::BadArgument, "--assert-mutants scores assertion tasks; '" + t.id + "' is a " +
+                                                                       std::string(taskKindName(t.kind)) + " task"));
+          return;
+        }
+      o.modes.insert(ModeId::AssertMutants);
+      o.assertMutants.mutants = flags->assertMutants;
+      o.assertMutants.seed = flags->assertMutantsSeed;
+      if (!llm->noCache) o.assertMutants.cacheDir = formal::MutantCache::defaultDir();
+    }
     o.judge.timeout = std::chrono::milliseconds(static_cast<long long>(flags->judgeTimeout * 1000));
     if (flags->clockPeriod > 0) o.ppa.clockPeriodNs = flags->clockPeriod;
     o.ppa.simulationActivity = flags->ppaActivity == "sim";

@@ -218,6 +218,7 @@ Result<EquivResult> judgeIn(const fs::path& dir, const std::string& refTop, cons
     setup.reset = o.reset;
     // A name the heuristics know keeps its polarity; any other named reset is active high.
     resetInput({o.reset}, &setup.resetActiveLow);
+    if (o.resetActiveLow) setup.resetActiveLow = *o.resetActiveLow;
   } else if (setup.sequential) {
     setup.reset = resetInput(inputs, &setup.resetActiveLow);
   }

@@ -23,7 +23,9 @@ void readSide(std::ostringstream& s, const std::string& file, const std::string&
     << "tee -q -o " << side << "_clocks.txt select -list t:* %x:+[CLK] t:* %d\n"
     << "tee -q -o " << side << "_ffs.txt select -list r:CLK_POLARITY\n"
     << "tee -q -o " << side << "_negedge.txt select -list r:CLK_POLARITY=1'0\n"
-    << "tee -q -o " << side << "_inclocked.txt select -list i:* %x:+[CLK] i:* %d\n"
+    // Cells only: a wire that aliases an input (`wire [6:0] op = instr[6:0]`) is reached by
+    // the expansion too and must not count as a flip-flop.
+    << "tee -q -o " << side << "_inclocked.txt select -list i:* %x:+[CLK] t:* %i\n"
     << "tee -q -o " << side
     << "_latches.txt select -list t:$dlatch t:$adlatch t:$dlatchsr t:$sr t:$mem* t:$fsm %u %u %u %u %u\n"
     << "tee -q -o " << side << "_divisions.txt select -list t:$div t:$mod t:$divfloor t:$modfloor %u %u %u\n"

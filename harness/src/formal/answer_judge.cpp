@@ -133,7 +133,8 @@ FormalJudgement judgeAssertionAnswer(const Task& task, const std::string& answer
                          "the answer " + *why + "; assertion answers may only observe the design");
     return j;
   }
-  auto report = checkAssertions(taskCheckRequest(task, {{"answer.sv", placed}}), options);
+  CheckRequest request = taskCheckRequest(task, {{"answer.sv", placed}});
+  auto report = checkAssertions(request, options);
   if (!report) {
     // Our design elaborates alone (the dataset test checks it), so a Parse error here is the
     // answer's doing (a module that clashes with the design's, say); anything else is ours.
@@ -186,6 +187,8 @@ FormalJudgement judgeAssertionAnswer(const Task& task, const std::string& answer
   }
   std::erase_if(counts, [](const auto& kv) { return kv.second == 0; });
   j.eval = e;
+  j.request = std::move(request);
+  j.report = *report;
   j.detailJson = nlohmann::json{{"kind", "assertion"},
                                 {"score", n ? static_cast<double>(proven) / n : 0.0},
                                 {"proven", proven},

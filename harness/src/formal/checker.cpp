@@ -191,7 +191,10 @@ private:
           a.label.empty() ? "_assert_" + std::to_string(counter) : a.label;
       item.verdict.file = props_.files[a.file].name;
       item.verdict.line = a.line;
-      if (a.kind == AssertionKind::Cover)
+      if (item.reported && req_.onlyAssertions &&
+          !req_.onlyAssertions->count(counter - 1))
+        decide(item, FormalVerdict::Undetermined, "not checked");
+      else if (a.kind == AssertionKind::Cover)
         decide(item, FormalVerdict::Unsupported, "unsupported: cover property");
       else if (a.issue)
         decide(item, a.issue);

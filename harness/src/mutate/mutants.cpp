@@ -22,9 +22,10 @@ constexpr const char* kList = "mutations.txt";
 
 // Read and flatten the reference, then name it as the candidate is named; `hierarchy` drops
 // the flattened submodules so the written file holds exactly one module.
-void readReference(std::ostringstream& s, const std::string& refTop, const std::string& top) {
-  s << "read_verilog -sv " << kReference << "\n"
-    << "prep -flatten -top " << refTop << "\n";
+void readReference(std::ostringstream& s, const std::string& refTop, const std::string& top, bool keepNamedSignals) {
+  s << "read_verilog -sv " << kReference << "\n";
+  if (keepNamedSignals) s << "hierarchy -top " << refTop << "\nproc\nsetattr -set keep 1 w:*\n";
+  s << "prep -flatten -top " << refTop << "\n";
   if (refTop != top) s << "rename " << refTop << " " << top << "\n";
   s << "hierarchy -top " << top << "\n";
 }
@@ -48,16 +49,17 @@ Error yosysFailed(const Task& task, const ProcessResult& p, const std::string& w
 
 }  // namespace
 
-std::string listScript(const std::string& refTop, const std::string& top, int count, unsigned seed) {
+std::string listScript(const std::string& refTop, const std::string& top, int count, unsigned seed, bool keepNamedSignals) {
   std::ostringstream s;
-  readReference(s, refTop, top);
+  readReference(s, refTop, top, keepNamedSignals);
   s << "mutate -list " << count << " -seed " << seed << " -o " << kList << "\n";
   return s.str();
 }
 
-std::string applyScript(const std::string& refTop, const std::string& top, const std::vector<std::string>& commands) {
+std::string applyScript(const std::string& refTop, const std::string& top, const std::vector<std::string>& commands,
+                        bool keepNamedSignals) {
   std::ostringstream s;
-  readReference(s, refTop, top);
+  readReference(s, refTop, top, keepNamedSignals);
   s << "design -save reference\n";
   for (std::size_t i = 0; i < commands.size(); ++i)
     s << "design -load reference\n" << commands[i] << "\nopt_clean\nwrite_verilog -noattr mutant_" << i << ".v\n";
@@ -99,7 +101,7 @@ Result<std::vector<Mutant>> makeMutants(const Task& task, const MutantOptions& o
   auto dir = TempDir::create("rtlarena-mutants", o.workRoot);
   if (!dir) return dir.error();
   if (auto s = writeFile(dir->path() / kReference, reference); !s) return s.error();
-  if (auto s = writeFile(dir->path() / "list.ys", listScript(refTop, task.top, o.count, o.seed)); !s) return s.error();
+  if (auto s = writeFile(dir->path() / "list.ys", listScript(refTop, task.top, o.count, o.seed, o.keepNamedSignals)); !s) return s.error();
   auto listed = runYosys(dir->path(), "list.ys", o);
   if (!listed) return listed.error();
   if (!listed->exitedOk()) return yosysFailed(task, *listed, "list mutations of");
@@ -110,7 +112,7 @@ Result<std::vector<Mutant>> makeMutants(const Task& task, const MutantOptions& o
     if (startsWith(trim(l), "mutate ")) commands.emplace_back(trim(l));
   std::vector<Mutant> mutants;
   if (commands.empty()) return mutants;
-  if (auto s = writeFile(dir->path() / "apply.ys", applyScript(refTop, task.top, commands)); !s) return s.error();
+  if (auto s = writeFile(dir->path() / "apply.ys", applyScript(refTop, task.top, commands, o.keepNamedSignals)); !s) return s.error();
   auto applied = runYosys(dir->path(), "apply.ys", o);
   if (!applied) return applied.error();
   if (!applied->exitedOk()) return yosysFailed(task, *applied, "apply mutations to");

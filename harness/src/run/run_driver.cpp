@@ -85,6 +85,7 @@ std::pair<std::set<ModeId>, ModeConfig> runModes(const RunOptions& options) {
   config.eval = options.eval;
   config.ppa = options.ppa;
   config.judge = options.judge;
+  config.assertMutants = options.assertMutants;
   if (options.eval.simulator == SimulatorKind::Both) {
     config.eval.simulator = SimulatorKind::Icarus;  // Icarus gives the verdicts,
     ids.insert(ModeId::SecondSimulator);            // Verilator a second row per sample

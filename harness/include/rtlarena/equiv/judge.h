@@ -51,6 +51,9 @@ struct EquivOptions {
   std::uint64_t memoryBytes = 4ull << 30;  ///< address space of each tool process
   /// Name of the reset input; empty = found by name (see resetInput()); "-" = none.
   std::string reset;
+  /// Polarity of a named `reset`; unset: from the name (see resetInput()), active high when
+  /// the name is not a known one.
+  std::optional<bool> resetActiveLow;
 };
 
 struct EquivResult {

@@ -28,6 +28,10 @@ std::string_view relationName(Relation r);  ///< "equivalent", "implies", "impli
 struct FormalJudgement {
   Evaluation eval;          ///< verdict and counts: samples = assertions, mismatches = not proven
   std::string detailJson;   ///< assertion: {score, counts, assertions[]}; nl2sva: {relation, syntax_ok, ...}
+  /// Assertion answers that were checked: the request (the answer placed in the task's frame)
+  /// and the report, from which mutation scoring goes on.
+  std::optional<CheckRequest> request;
+  std::optional<CheckReport> report;
 };
 
 /// The checker's request for a formal task: its design, top, clock and reset, and `props`.

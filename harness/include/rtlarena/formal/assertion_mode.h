@@ -16,10 +16,16 @@ class Store;
 
 namespace rtlarena::formal {
 
-/// Adds ModeId::Assertion (and its summary part) to `registry`.
+/// Adds ModeId::Assertion and ModeId::AssertMutants (and their summary parts) to `registry`.
 void registerAssertionMode(ModeRegistry& registry = ModeRegistry::global());
 
 /// The summary part of formal tasks, from the store alone; nullopt when the run has none.
 Result<std::optional<ModeReport>> formalSummary(Store& store);
+
+/// The mutation-score mode (`--assert-mutants N`, assert_mutants_mode.cpp), registered with the
+/// assertion mode.
+Result<std::unique_ptr<EvalMode>> makeAssertMutantsMode(const ModeConfig& config);
+/// Its summary part: mean mutation score over tasks, for the model and the golden properties.
+Result<std::optional<ModeReport>> assertMutantsSummary(Store& store);
 
 }  // namespace rtlarena::formal

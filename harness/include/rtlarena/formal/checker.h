@@ -2,6 +2,8 @@
 // assertion out. `rtlarena check` is a thin wrapper around checkAssertions().
 #pragma once
 
+#include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -35,6 +37,11 @@ struct CheckRequest {
   /// properties compared by assuming one and proving the other speak of the
   /// same attempts.
   bool alignAttempts = false;
+  /// When set, only these assertions are proven (0-based positions among the reported
+  /// assertions, in source order); the others stay out of the model and are reported
+  /// `undetermined` with "not checked". Mutation scoring uses it to prove on each mutant only
+  /// what was proven on the design.
+  std::optional<std::set<int>> onlyAssertions;
 };
 
 struct CheckOptions {

@@ -28,6 +28,10 @@ struct MutantOptions {
   SandboxConfig sandbox;    ///< the reference of an external dataset is not ours either
   std::chrono::milliseconds deadline{120000};
   std::string workRoot;
+  /// Keep every named signal of the reference, even one no output depends on (Yosys would
+  /// drop it): assertions on internal signals then read them in every mutant, and faults in
+  /// such logic are mutants too (equivalent ones). Off for testbench analysis.
+  bool keepNamedSignals = false;
 };
 
 /// Makes up to `count` mutants of the task's reference. Error when rtlarena failed or Yosys
@@ -35,10 +39,12 @@ struct MutantOptions {
 Result<std::vector<Mutant>> makeMutants(const Task& task, const MutantOptions& options);
 
 /// The Yosys script that lists the mutations (exposed for tests and `--keep`).
-std::string listScript(const std::string& refTop, const std::string& top, int count, unsigned seed);
+std::string listScript(const std::string& refTop, const std::string& top, int count, unsigned seed,
+                       bool keepNamedSignals = false);
 
 /// The Yosys script that applies each listed mutation and writes mutant_<i>.v.
-std::string applyScript(const std::string& refTop, const std::string& top, const std::vector<std::string>& commands);
+std::string applyScript(const std::string& refTop, const std::string& top, const std::vector<std::string>& commands,
+                        bool keepNamedSignals = false);
 
 /// "inv of cell $add$reference.sv:5$2 port B bit 0" plus the source line, from a mutate line
 /// and the reference text.

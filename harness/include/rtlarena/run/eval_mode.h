@@ -40,6 +40,7 @@ enum class ModeId {
   Equiv,            ///< `--judge equiv|both`: formal equivalence with the reference
   Assertion,        ///< assertion and nl2sva tasks: the formal checker in place of a simulation
   Reward,           ///< `rtlarena serve`: the native verdict (and PPA of a pass) shaped into a reward
+  AssertMutants,    ///< `--assert-mutants N`: assertion answers scored by the design's mutants they catch
 };
 
 /// Names stored in `evaluations.mode` and `extras.kind`; stable across versions.
@@ -52,6 +53,9 @@ inline constexpr const char* kRewardMode = "reward";
 inline constexpr const char* kErrataCompatKind = "errata-verilogeval";
 /// Store extras holding a formal task's per-assertion verdicts, keyed "ROW:TASK#SAMPLE".
 inline constexpr const char* kFormalDetailKind = "formal";
+/// The stored name of the assertion mutation-score mode, and the kind of its store extras (the
+/// score's detail per answer, keyed "ROW:TASK#SAMPLE").
+inline constexpr const char* kAssertMutantsMode = "assert-mutants";
 
 /// What is judged: one of the model's samples, or one of the dataset's controls.
 enum class SubjectKind {
@@ -132,10 +136,18 @@ struct JudgeSettings {
   std::chrono::milliseconds timeout{30000};
   int bound = 20;  ///< induction length and bounded-check depth, cycles
 };
+/// Mutation scoring of assertion answers (`--assert-mutants N`).
+struct AssertMutantSettings {
+  int mutants = 20;            ///< mutants of each task's design
+  unsigned seed = 1;           ///< their seed
+  double equivSeconds = 30;    ///< the equivalence judge's budget per mutant
+  std::string cacheDir;        ///< where mutants and their verdicts are kept across runs; empty: not kept
+};
 struct ModeConfig {
   EvalOptions eval;  ///< native options; eval.simulator is never Both here
   PpaSettings ppa;
   JudgeSettings judge;
+  AssertMutantSettings assertMutants;
   RewardConfig reward;
 };
 

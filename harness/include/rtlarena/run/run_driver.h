@@ -33,6 +33,7 @@ struct RunOptions {
   std::set<ModeId> modes;
   PpaSettings ppa;              ///< with ModeId::Ppa
   JudgeSettings judge;          ///< with ModeId::Equiv
+  AssertMutantSettings assertMutants;  ///< with ModeId::AssertMutants
   int shots = 0;
   std::string promptTemplateDir;
   bool progress = true;         ///< progress bar on a terminal, plain lines otherwise

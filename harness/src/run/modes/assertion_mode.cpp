@@ -82,6 +82,7 @@ void registerAssertionMode(ModeRegistry& registry) {
         return std::unique_ptr<EvalMode>(std::make_unique<AssertionMode>(std::move(o)));
       },
       formalSummary);
+  registry.add(ModeId::AssertMutants, makeAssertMutantsMode, assertMutantsSummary);
 }
 
 }  // namespace rtlarena::formal
