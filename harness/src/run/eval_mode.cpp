@@ -23,6 +23,7 @@ std::string_view modeIdName(ModeId id) {
     case ModeId::Equiv: return kEquivMode;
     case ModeId::Assertion: return "assertion";
     case ModeId::Reward: return kRewardMode;
+    case ModeId::Differential: return kDifferentialMode;
   }
   return "?";
 }

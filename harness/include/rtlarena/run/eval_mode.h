@@ -40,6 +40,7 @@ enum class ModeId {
   Equiv,            ///< `--judge equiv|both`: formal equivalence with the reference
   Assertion,        ///< assertion and nl2sva tasks: the formal checker in place of a simulation
   Reward,           ///< `rtlarena serve`: the native verdict (and PPA of a pass) shaped into a reward
+  Differential,     ///< random stimulus against the reference on a generated bench (eval/differential.h)
 };
 
 /// Names stored in `evaluations.mode` and `extras.kind`; stable across versions.
@@ -48,6 +49,7 @@ inline constexpr const char* kCompatMode = "verilogeval";
 inline constexpr const char* kSecondSimulatorMode = "verilator";
 inline constexpr const char* kEquivMode = "equiv";
 inline constexpr const char* kRewardMode = "reward";
+inline constexpr const char* kDifferentialMode = "differential";
 /// Store extras naming the problems whose golden design fails in VerilogEval's own harness.
 inline constexpr const char* kErrataCompatKind = "errata-verilogeval";
 /// Store extras holding a formal task's per-assertion verdicts, keyed "ROW:TASK#SAMPLE".
@@ -136,6 +138,7 @@ struct ModeConfig {
   EvalOptions eval;  ///< native options; eval.simulator is never Both here
   PpaSettings ppa;
   JudgeSettings judge;
+  DifferentialSettings differential;  ///< the differential judge's stimulus
   RewardConfig reward;
 };
 
