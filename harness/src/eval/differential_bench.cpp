@@ -3,8 +3,9 @@
 // edges; outputs are compared 1 unit before the next rising edge (new inputs, old state: catches
 // a registered output written combinationally and the reverse) and 1 unit after it (new state,
 // old inputs: what a conventional testbench samples). Stimulus is xorshift64 in the bench
-// itself, so Icarus and Verilator see the same values. A reference output bit that is x is a
-// don't-care; a candidate x where the reference is defined is a difference.
+// itself, so Icarus and Verilator see the same values; one draw in eight is a corner value
+// (0, all ones, 1, held). A reference output bit that is x is a don't-care; a candidate x where
+// the reference is defined is a difference.
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
@@ -78,7 +79,11 @@ std::string drawInto(const std::string& target, int width, int seq) {
     out += "      " + rng + " = rtlarena_step(" + rng + "); draw = " + rng + " * 64'h2545f4914f6cdd1d; ";
     std::string lhs = target;
     if (width > 64) lhs += "[" + std::to_string(lo + bits - 1) + ":" + std::to_string(lo) + "]";
-    out += lhs + " = draw[63:" + std::to_string(64 - bits) + "];\n";
+    // One draw in eight is a corner instead (0, all ones, 1, or the value held): uniform values
+    // almost never make an operand zero, all ones or equal to the last one.
+    out += "if (draw[2:0] != 3'd0) " + lhs + " = draw[63:" + std::to_string(64 - bits) + "]; else if (draw[4:3] == 2'd0) " +
+           lhs + " = 0; else if (draw[4:3] == 2'd1) " + lhs + " = {" + std::to_string(bits) +
+           "{1'b1}}; else if (draw[4:3] == 2'd2) " + lhs + " = 1;\n";
   }
   return out;
 }
