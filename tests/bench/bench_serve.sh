@@ -9,7 +9,7 @@
 # Then the rates of the other function judges ([function] judge = differential, equiv) under the
 # same mixed stream at 16 clients.
 # Usage: bench_serve.sh BUILD_DIR   (SERVE_BENCH_SECONDS, default 60; SERVE_BENCH_WORKERS, default 2;
-#   SERVE_BENCH_JUDGES, default "differential equiv")
+#   SERVE_BENCH_JUDGES, default "differential equiv"; SERVE_BENCH_JUDGES_ONLY=1 runs only those)
 # Soak (instead of the above): SERVE_SOAK_SECONDS=N runs one server for N seconds under the soak
 # mix (unique answers that fill a small cache and make it evict, plus repeats), with
 # SERVE_BENCH_WORKERS (default 1 here) workers and SERVE_SOAK_CLIENTS (default 4) clients, and
@@ -71,11 +71,6 @@ if [ "$soak" -gt 0 ]; then
   exit 0
 fi
 
-start_server '[server]\nqueue = 512\n'
-rss_log="$work/rss.txt"
-( while kill -0 "$server_pid" 2>/dev/null; do echo "$(date +%s) $(rss_kb)" >>"$rss_log"; sleep 2; done ) &
-sampler=$!
-
 run() { # clients mix
   local cpu0 ev0 cpu1 ev1
   cpu0=$(metric rtlarena_evaluation_seconds_total); ev0=$(metric rtlarena_evaluations_total)
@@ -100,6 +95,11 @@ print("  statuses", json.dumps(load["statuses"]), "verdicts", json.dumps(load["v
 PY
 }
 
+if [ -z "${SERVE_BENCH_JUDGES_ONLY:-}" ]; then
+start_server '[server]\nqueue = 512\n'
+rss_log="$work/rss.txt"
+( while kill -0 "$server_pid" 2>/dev/null; do echo "$(date +%s) $(rss_kb)" >>"$rss_log"; sleep 2; done ) &
+sampler=$!
 echo "--- rtlarena serve, $workers workers, ${seconds}s per step, inv8 fixture suite"
 run 16 mixed
 run 64 mixed
@@ -107,6 +107,7 @@ run 64 cached
 kill "$sampler" 2>/dev/null || true
 echo "--- RSS over the run (KiB, every 2 s): first $(head -1 "$rss_log" | cut -d' ' -f2), max $(sort -k2 -n "$rss_log" | tail -1 | cut -d' ' -f2), last $(tail -1 "$rss_log" | cut -d' ' -f2), samples $(wc -l <"$rss_log")"
 stop_server
+fi
 
 # The other function judges: the same mixed stream, their rewards per second.
 for judge in ${SERVE_BENCH_JUDGES:-differential equiv}; do

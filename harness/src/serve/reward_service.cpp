@@ -102,6 +102,7 @@ ScoredItem RewardService::score(const Task& task, const Subject& subject) const 
     auto j = nlohmann::json::parse(reward->second.payload, nullptr, false);
     if (j.is_object()) {
       item.functionJudge = j.value("function_judge", "testbench");
+      item.functionSeconds = j.value("function_seconds", 0.0);
       if (j.contains("function_verdict")) {
         nlohmann::json d = {{"verdict", j["function_verdict"]}, {"class", j.value("function_class", "")},
                             {"message", j.value("function_message", "")}, {"seconds", j.value("function_seconds", 0.0)}};
@@ -211,7 +212,7 @@ RewardService::Admission RewardService::submit(const std::vector<Item>& items) {
 }
 
 void RewardService::finish(const std::string& key, ScoredItem item, const std::shared_ptr<std::promise<ScoredItem>>& promise) {
-  metrics_.evaluated(std::string(verdictName(item.eval.verdict)), item.eval.wallSeconds);
+  metrics_.evaluated(std::string(verdictName(item.eval.verdict)), item.eval.wallSeconds + item.functionSeconds);
   if (item.eval.verdict == Verdict::HarnessError || !item.error.empty()) metrics_.sandboxFailure();
   {
     std::lock_guard lock(mutex_);

@@ -37,6 +37,7 @@ struct ScoredItem {
   /// The function judge's own verdict as a JSON object ({verdict, class, message, samples,
   /// mismatches, seconds}); empty when the testbench decided or the judge did not run.
   std::string functionDetail;
+  double functionSeconds = 0;  ///< the function judge's wall time (beside eval.wallSeconds)
 };
 
 struct ServiceOptions {
