@@ -66,7 +66,12 @@ if [ "$soak" -gt 0 ]; then
   done
   wait "$load_pid"
   echo "$(( $(date +%s) - t0 )) $(( $(rss_kb) / 1024 )) $(metric rtlarena_evaluations_total) $(metric rtlarena_cache_hits_total)"
-  python3 -c 'import json,sys; l=json.load(open(sys.argv[1])); print(f"  {l[\"rewards_per_second\"]:.1f} rewards/s, p50 {l[\"p50_seconds\"]*1000:.0f} ms, p99 {l[\"p99_seconds\"]*1000:.0f} ms, statuses {json.dumps(l[\"statuses\"])}")' "$work/load.json"
+  python3 - "$work/load.json" <<'PY'
+import json, sys
+l = json.load(open(sys.argv[1]))
+print(f"  {l['rewards_per_second']:.1f} rewards/s, p50 {l['p50_seconds']*1000:.0f} ms, "
+      f"p99 {l['p99_seconds']*1000:.0f} ms, statuses {json.dumps(l['statuses'])}")
+PY
   stop_server
   exit 0
 fi
