@@ -1,11 +1,13 @@
 // Load generator for `rtlarena serve` (tests/bench/bench_serve.sh): N
 // keep-alive clients post answers to /v1/reward for a fixed time and report
 // rewards/s and latency percentiles as JSON.
-//   bench_serve_load PORT CLIENTS SECONDS MIX   (MIX: mixed | cached)
+//   bench_serve_load PORT CLIENTS SECONDS MIX   (MIX: mixed | cached | soak)
 // mixed: every answer is new code (a unique comment), drawn 45% passing, 25%
 // failing, 15% not compiling, 10% hostile (forges the result line), 5% hanging
 // until the simulation timeout. cached: one answer again and again, so every
-// request after the first is a cache hit.
+// request after the first is a cache hit. soak: 70% as mixed (cache misses
+// that fill the cache and make it evict), 30% drawn from a pool of 50 answers
+// (cache hits once seen).
 #include <httplib.h>
 
 #include <algorithm>
@@ -47,7 +49,7 @@ std::string answer(const std::string& kind, long n) {
 
 int main(int argc, char** argv) {
   if (argc != 5) {
-    std::fprintf(stderr, "usage: bench_serve_load PORT CLIENTS SECONDS mixed|cached\n");
+    std::fprintf(stderr, "usage: bench_serve_load PORT CLIENTS SECONDS mixed|cached|soak\n");
     return 2;
   }
   const int port = std::atoi(argv[1]);
@@ -74,11 +76,17 @@ int main(int argc, char** argv) {
       std::map<std::string, long> myStatuses, myVerdicts;
       while (std::chrono::steady_clock::now() < end) {
         std::string kind = "pass";
-        if (mix == "mixed") {
+        if (mix == "mixed" || mix == "soak") {
           const int r = static_cast<int>(rng() % 100);
           kind = r < 45 ? "pass" : r < 70 ? "fail" : r < 85 ? "no_compile" : r < 95 ? "hostile" : "hang";
         }
-        const long n = mix == "cached" ? 0 : counter++;
+        long n = mix == "cached" ? 0 : -1;
+        if (mix == "soak" && rng() % 100 < 30) {
+          n = static_cast<long>(rng() % 50);  // the pool: its kind follows its number
+          static const char* kinds[] = {"pass", "fail", "no_compile", "hostile", "pass"};
+          kind = kinds[n % 5];
+        }
+        if (n < 0) n = counter++;
         const std::string body = nlohmann::json{{"task_id", "inv8"}, {"response", answer(kind, n)}}.dump();
         const auto t0 = std::chrono::steady_clock::now();
         auto res = client.Post("/v1/reward", body, "application/json");

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "rtlarena/core/files.h"
+#include "rtlarena/serve/reward.h"
 
 namespace rtlarena {
 namespace {
@@ -163,6 +164,46 @@ TEST(ServeCli, PpaBonusOnlyForAPassWhenEnabled) {
   EXPECT_EQ(waitExit(server.pid), 0);
 }
 
+// Under [function] judge = "differential", the served reward is what `rtlarena eval --judge
+// differential` says of the same answer: the same sequences differ, the same shaping.
+TEST(ServeCli, ADifferentialRewardIsWhatEvalJudgeDifferentialGives) {
+  auto dir = TempDir::create("serve-diff");
+  ASSERT_TRUE(dir.ok());
+  const auto config = dir->path() / "reward.toml";
+  ASSERT_TRUE(writeFile(config, "[function]\njudge = \"differential\"\n").ok());
+  const std::string weak = std::string(RTLARENA_SOURCE_DIR) + "/tests/fixtures/weak_tasks";
+  const std::string wrongFile = weak + "/count4_en/bad/ignores_enable.sv";
+  Child server = spawn({"serve", "--suite", weak, "--port", "0", "--workers", "1", "--config", config.string()});
+  const int port = portOf(readLine(server.out));
+  ASSERT_GT(port, 0);
+  httplib::Client c("127.0.0.1", port);
+  c.set_read_timeout(120, 0);
+  auto wrongCode = readFile(wrongFile);
+  ASSERT_TRUE(wrongCode.ok());
+  auto r = c.Post("/v1/reward", nlohmann::json{{"task_id", "count4_en"}, {"response", *wrongCode}}.dump(), "application/json");
+  ASSERT_TRUE(r);
+  auto served = nlohmann::json::parse(r->body, nullptr, false);
+  ASSERT_EQ(served.value("verdict", ""), "pass") << r->body;  // the weak testbench misses it
+  kill(server.pid, SIGTERM);
+  EXPECT_EQ(waitExit(server.pid), 0);
+
+  Child eval = spawn({"eval", "--task", weak + "/count4_en", wrongFile, "--judge", "differential", "--json"});
+  const std::string out = readAll(eval.out);
+  EXPECT_EQ(waitExit(eval.pid), 1) << out;
+  auto judged = nlohmann::json::parse(out, nullptr, false);
+  ASSERT_TRUE(judged.contains("differential")) << out;
+  const auto& d = judged["differential"];
+  EXPECT_EQ(d["verdict"], "mismatch");
+  EXPECT_EQ(served["details"]["function"]["mismatches"], d["mismatches"]) << r->body;
+  EXPECT_EQ(served["details"]["function"]["samples"], d["samples"]);
+  Evaluation e;
+  e.verdict = Verdict::Mismatch;
+  e.mismatches = d["mismatches"].get<std::int64_t>();
+  e.samples = d["samples"].get<std::int64_t>();
+  EXPECT_DOUBLE_EQ(served["reward"].get<double>(), shapeReward({}, e, std::nullopt).reward);
+  EXPECT_LT(served["reward"].get<double>(), 1.0);
+}
+
 TEST(ServeCli, UsageAndInputErrors) {
   Child none = spawn({"serve"});
   EXPECT_EQ(waitExit(none.pid), 2);
@@ -174,6 +215,10 @@ TEST(ServeCli, UsageAndInputErrors) {
   Child config = spawn({"serve", "--suite", kSuite, "--config", bad.string(), "--port", "0"});
   EXPECT_EQ(waitExit(config.pid), 3);
   EXPECT_NE(readAll(config.err).find("reward.weight"), std::string::npos);
+  ASSERT_TRUE(writeFile(bad, "[function]\njudge = \"sat\"\n").ok());
+  Child judge = spawn({"serve", "--suite", kSuite, "--config", bad.string(), "--port", "0"});
+  EXPECT_EQ(waitExit(judge.pid), 3);
+  EXPECT_NE(readAll(judge.err).find("'function.judge' must be"), std::string::npos);
   Child pairs = spawn({"pairs", (dir->path() / "no-run").string(), "--out", (dir->path() / "p.jsonl").string()});
   EXPECT_EQ(waitExit(pairs.pid), 3);
   EXPECT_FALSE(std::filesystem::exists(dir->path() / "p.jsonl"));

@@ -29,8 +29,9 @@ struct Reply {
 
 class ServeHarness {
  public:
-  explicit ServeHarness(ServerLimits limits = {}, unsigned workers = 2, RewardConfig reward = {}) {
-    auto tasks = loadSuiteDir(kSource / "tests/fixtures/tasks");
+  explicit ServeHarness(ServerLimits limits = {}, unsigned workers = 2, RewardConfig reward = {},
+                        const std::string& suiteDir = "tests/fixtures/tasks") {
+    auto tasks = loadSuiteDir(kSource / suiteDir);
     EXPECT_TRUE(tasks.ok());
     ServiceOptions o;
     o.workers = workers;

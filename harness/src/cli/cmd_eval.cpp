@@ -12,6 +12,7 @@
 #include "rtlarena/core/files.h"
 #include "rtlarena/core/json_tidy.h"
 #include "rtlarena/core/text.h"
+#include "rtlarena/eval/differential.h"
 #include "rtlarena/eval/evaluator.h"
 #include "rtlarena/equiv/judge.h"
 #include "rtlarena/eval/extract.h"
@@ -33,6 +34,7 @@ void addEvalCommand(CLI::App& app, int& exitCode) {
     double judgeTimeout = 30;
     int assertMutants = 0;
     unsigned assertMutantsSeed = 1;
+    int sequences = DifferentialSettings{}.sequences, cycles = DifferentialSettings{}.cycles;
   };
   auto f = std::make_shared<Flags>();
   CLI::App* sub = app.add_subcommand("eval", "Evaluate one Verilog file (or a model answer) against one task");
@@ -47,7 +49,13 @@ void addEvalCommand(CLI::App& app, int& exitCode) {
   sub->add_flag("--answer", f->raw, "The file is a raw model answer: extract the code first");
   addJsonFlag(*sub, f->json, "Print verdict, class, mismatches, samples, log_tail as JSON");
   sub->add_flag("--no-sandbox", f->noSandbox, "Run without bubblewrap (unsafe)");
-  addJudgeOptions(*sub, f->judge, f->judgeTimeout);
+  addJudgeOptions(*sub, f->judge, f->judgeTimeout, /*differential=*/true);
+  sub->add_option("--sequences", f->sequences, "--judge differential: random stimulus sequences")
+      ->check(CLI::Range(1, 1024))
+      ->capture_default_str();
+  sub->add_option("--cycles", f->cycles, "--judge differential: clock cycles per sequence")
+      ->check(CLI::Range(1, 100000))
+      ->capture_default_str();
   addSimOption(*sub, f->simulator);
   CLI::Option* assertMutants =
       sub->add_option("--assert-mutants", f->assertMutants,
@@ -131,7 +139,19 @@ void addEvalCommand(CLI::App& app, int& exitCode) {
     }
     // --judge: the proof, for a candidate the testbench could judge (the policy passed, it compiled).
     std::optional<Evaluation> proof;
-    if (f->judge != "sim" && (evals[0].verdict == Verdict::Pass || evals[0].verdict == Verdict::Mismatch ||
+    const bool judgeable = evals[0].verdict == Verdict::Pass || evals[0].verdict == Verdict::Mismatch ||
+                           evals[0].verdict == Verdict::SimTimeout || evals[0].verdict == Verdict::SimCrash;
+    // --judge differential: the generated random-stimulus bench through the same evaluator
+    // (the verdict `rtlarena serve` shapes under [function] judge = "differential").
+    if (f->judge == "differential" && judgeable) {
+      auto diffTask = differentialTask(*task, DifferentialSettings{f->sequences, f->cycles});
+      if (!diffTask) { exitCode = reportError(diffTask.error()); return; }
+      eo.simulator = both ? SimulatorKind::Icarus : f->simulator;
+      proof = Evaluator(eo).evaluate(*diffTask, code);
+      explainDifferential(*proof);
+      proof->message = replaceAll(proof->message, "candidate.sv", fromStdin ? "<stdin>" : fs::path(f->file).filename().string());
+    }
+    if (f->judge != "sim" && f->judge != "differential" && (evals[0].verdict == Verdict::Pass || evals[0].verdict == Verdict::Mismatch ||
                               evals[0].verdict == Verdict::SimTimeout || evals[0].verdict == Verdict::SimCrash)) {
       equiv::EquivOptions jo;
       jo.sandbox = *sandbox;
@@ -160,7 +180,12 @@ void addEvalCommand(CLI::App& app, int& exitCode) {
         j["verilator"] = toJson(evals[1]);
         j["simulators_disagree"] = disagree;
       }
-      if (proof) j["equiv"] = {{"verdict", proof->cls}, {"message", proof->message}, {"seconds", proof->wallSeconds}};
+      if (proof && f->judge == "differential")
+        j["differential"] = {{"verdict", verdictName(proof->verdict)}, {"class", proof->cls}, {"message", proof->message},
+                             {"mismatches", countOrNull(proof->mismatches)}, {"samples", countOrNull(proof->samples)},
+                             {"seconds", proof->wallSeconds}};
+      else if (proof)
+        j["equiv"] = {{"verdict", proof->cls}, {"message", proof->message}, {"seconds", proof->wallSeconds}};
       printJson(j.dump());
     } else {
       for (const Evaluation& e : evals) {
@@ -174,8 +199,11 @@ void addEvalCommand(CLI::App& app, int& exitCode) {
                                 std::string(verdictName(evals[1].verdict)).c_str(), static_cast<long long>(evals[1].mismatches));
     }
     if (mutation && !f->json) std::printf("%s", formal::mutationScoreToText(*mutation).c_str());
-    if (proof && !f->json) std::printf("equivalence: %s%s%s\n", proof->cls.c_str(), proof->message.empty() ? "" : ": ",
-                                       proof->message.c_str());
+    if (proof && !f->json && f->judge == "differential")
+      std::printf("differential: %s%s%s\n", std::string(verdictName(proof->verdict)).c_str(),
+                  proof->message.empty() ? "" : ", ", proof->message.c_str());
+    else if (proof && !f->json)
+      std::printf("equivalence: %s%s%s\n", proof->cls.c_str(), proof->message.empty() ? "" : ": ", proof->message.c_str());
     bool allPass = !proof || proof->passed();
     bool harness = false;
     for (const Evaluation& e : evals) {

@@ -51,7 +51,7 @@ void addServeCommand(CLI::App& app, int& exitCode) {
       ->capture_default_str()
       ->check(CLI::Range(0, 65535));
   sub->add_option("--workers", f->workers, "Evaluation workers (default: one per core)");
-  sub->add_option("--config", f->config, "TOML file: [reward] weights and shaping, [server] limits");
+  sub->add_option("--config", f->config, "TOML file: [reward] weights and shaping, [function] judge per suite, [server] limits");
   sub->add_flag("--no-sandbox", f->noSandbox, "Run candidates without bubblewrap (unsafe)");
   addSimOption(*sub, f->simulator);
   sub->callback([f, &exitCode] {

@@ -73,11 +73,12 @@ CLI::Option* addSimListOption(CLI::App& sub, std::vector<std::string>& simulator
       ->check(CLI::IsMember(simulatorNames()));
 }
 
-void addJudgeOptions(CLI::App& sub, std::string& judge, double& timeoutSeconds) {
+void addJudgeOptions(CLI::App& sub, std::string& judge, double& timeoutSeconds, bool differential) {
+  const std::string also = differential ? "; differential: also random stimulus against the reference (docs/SERVE.md)" : "";
   sub.add_option("--judge", judge,
                  "sim: the testbench decides; equiv|both: also prove each candidate equivalent to the reference "
-                 "(unknown is never a pass)")
-      ->check(CLI::IsMember({"sim", "equiv", "both"}))
+                 "(unknown is never a pass)" + also)
+      ->check(differential ? CLI::IsMember({"sim", "equiv", "both", "differential"}) : CLI::IsMember({"sim", "equiv", "both"}))
       ->capture_default_str();
   sub.add_option("--judge-timeout", timeoutSeconds, "Seconds the equivalence judge may spend on one candidate")
       ->check(CLI::PositiveNumber)

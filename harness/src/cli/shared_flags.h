@@ -47,6 +47,6 @@ CLI::Option* addSimListOption(CLI::App& sub, std::vector<std::string>& simulator
 /// --judge sim|equiv|both and --judge-timeout SECONDS (`run`, `eval`): besides the testbench,
 /// prove each candidate equivalent to the reference. The testbench always runs: it is the
 /// policy and compile gate, and what the proof is compared with.
-void addJudgeOptions(CLI::App& sub, std::string& judge, double& timeoutSeconds);
+void addJudgeOptions(CLI::App& sub, std::string& judge, double& timeoutSeconds, bool differential = false);
 
 }  // namespace rtlarena::cli

@@ -24,6 +24,7 @@ std::string_view modeIdName(ModeId id) {
     case ModeId::Assertion: return "assertion";
     case ModeId::Reward: return kRewardMode;
     case ModeId::AssertMutants: return kAssertMutantsMode;
+    case ModeId::Differential: return kDifferentialMode;
   }
   return "?";
 }

@@ -36,6 +36,8 @@ json itemJson(const ScoredItem& s, bool cached) {
               {"seconds", s.eval.wallSeconds},
               {"log_tail", s.eval.logTail}}},
             {"cached", cached}};
+  j["details"]["function_judge"] = s.functionJudge;
+  if (!s.functionDetail.empty()) j["details"]["function"] = json::parse(s.functionDetail, nullptr, false);
   if (!s.error.empty()) j["error"] = s.error;
   return j;
 }

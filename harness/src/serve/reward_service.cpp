@@ -65,6 +65,10 @@ RewardService::~RewardService() {
   waitIdle();
 }
 
+std::string RewardService::judgeOf(const Task& task) const {
+  return std::string(functionJudgeName(options_.modes.reward.judgeFor(task.suite)));
+}
+
 ScoredItem RewardService::score(const Task& task, const Subject& subject) const {
   ScoredItem item;
   item.taskId = task.id;
@@ -93,8 +97,22 @@ ScoredItem RewardService::score(const Task& task, const Subject& subject) const 
     results[mode->id()] = std::move(r);
   }
   if (auto native = results.find(ModeId::Native); native != results.end()) item.eval = native->second.eval;
-  if (auto reward = results.find(ModeId::Reward); reward != results.end())
+  if (auto reward = results.find(ModeId::Reward); reward != results.end()) {
     item.reward = breakdownFromPayload(reward->second.payload);
+    auto j = nlohmann::json::parse(reward->second.payload, nullptr, false);
+    if (j.is_object()) {
+      item.functionJudge = j.value("function_judge", "testbench");
+      item.functionSeconds = j.value("function_seconds", 0.0);
+      if (j.contains("function_verdict")) {
+        nlohmann::json d = {{"verdict", j["function_verdict"]}, {"class", j.value("function_class", "")},
+                            {"message", j.value("function_message", "")}, {"seconds", j.value("function_seconds", 0.0)}};
+        if (j.contains("function_samples")) d["samples"] = j["function_samples"];
+        if (j.contains("function_mismatches")) d["mismatches"] = j["function_mismatches"];
+        item.functionDetail = d.dump();
+      }
+      if (j.contains("error")) item.error = "function judge: " + j.value("error", "");
+    }
+  }
   if (!isComplete(item.eval) && item.error.empty()) item.error = item.eval.message;
   return item;
 }
@@ -117,14 +135,14 @@ RewardService::Admission RewardService::submit(const std::vector<Item>& items) {
     // An answer seen before word for word skips extraction: its (task, code) key is known.
     std::lock_guard lock(mutex_);
     for (std::size_t n = 0; n < items.size(); ++n) {
-      rawKeys[n] = tasks[n]->id + '\n' + sha256Hex(items[n].response);
+      rawKeys[n] = judgeOf(*tasks[n]) + '\n' + tasks[n]->id + '\n' + sha256Hex(items[n].response);
       if (auto k = rawIndex_.find(rawKeys[n]); k != rawIndex_.end() && cache_.count(k->second)) keys[n] = k->second;
     }
   }
   for (std::size_t n = 0; n < items.size(); ++n) {
     if (!keys[n].empty()) continue;  // extracted only if it left the cache meanwhile (below)
     subjects[n] = subjectOf(*tasks[n], items[n].response);
-    keys[n] = tasks[n]->id + '\n' + subjects[n].record.codeHash;
+    keys[n] = judgeOf(*tasks[n]) + '\n' + tasks[n]->id + '\n' + subjects[n].record.codeHash;
   }
   std::vector<std::function<void()>> jobs;
   {
@@ -194,7 +212,7 @@ RewardService::Admission RewardService::submit(const std::vector<Item>& items) {
 }
 
 void RewardService::finish(const std::string& key, ScoredItem item, const std::shared_ptr<std::promise<ScoredItem>>& promise) {
-  metrics_.evaluated(std::string(verdictName(item.eval.verdict)), item.eval.wallSeconds);
+  metrics_.evaluated(std::string(verdictName(item.eval.verdict)), item.eval.wallSeconds + item.functionSeconds);
   if (item.eval.verdict == Verdict::HarnessError || !item.error.empty()) metrics_.sandboxFailure();
   {
     std::lock_guard lock(mutex_);

@@ -46,8 +46,8 @@ Result<ServeConfig> parseServeConfig(const std::string& tomlText, const std::str
   if (!root) return root.error();
   ServeConfig config;
   for (const auto& [key, value] : root->items())
-    if (key != "reward" && key != "server")
-      return makeError(ErrorCode::BadConfig, fileName + ": unknown table '" + key + "' (reward, server)");
+    if (key != "reward" && key != "server" && key != "function")
+      return makeError(ErrorCode::BadConfig, fileName + ": unknown table '" + key + "' (reward, function, server)");
   if (auto s = rewardConfigFromJson(root->dump(), fileName, config.reward); !s) return s.error();
   if (root->contains("server"))
     if (auto s = readLimits((*root)["server"], fileName, config.server); !s) return s.error();

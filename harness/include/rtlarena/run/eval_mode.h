@@ -41,6 +41,7 @@ enum class ModeId {
   Assertion,        ///< assertion and nl2sva tasks: the formal checker in place of a simulation
   Reward,           ///< `rtlarena serve`: the native verdict (and PPA of a pass) shaped into a reward
   AssertMutants,    ///< `--assert-mutants N`: assertion answers scored by the design's mutants they catch
+  Differential,     ///< random stimulus against the reference on a generated bench (eval/differential.h)
 };
 
 /// Names stored in `evaluations.mode` and `extras.kind`; stable across versions.
@@ -49,6 +50,7 @@ inline constexpr const char* kCompatMode = "verilogeval";
 inline constexpr const char* kSecondSimulatorMode = "verilator";
 inline constexpr const char* kEquivMode = "equiv";
 inline constexpr const char* kRewardMode = "reward";
+inline constexpr const char* kDifferentialMode = "differential";
 /// Store extras naming the problems whose golden design fails in VerilogEval's own harness.
 inline constexpr const char* kErrataCompatKind = "errata-verilogeval";
 /// Store extras holding a formal task's per-assertion verdicts, keyed "ROW:TASK#SAMPLE".
@@ -148,6 +150,7 @@ struct ModeConfig {
   PpaSettings ppa;
   JudgeSettings judge;
   AssertMutantSettings assertMutants;
+  DifferentialSettings differential;  ///< the differential judge's stimulus
   RewardConfig reward;
 };
 

@@ -33,6 +33,11 @@ struct ScoredItem {
   bool cached = false;        ///< no evaluation was run for this request (cache or
                               ///< in-flight join)
   std::string error;          ///< rtlarena's own failure (then the reward is 0 and not cached)
+  std::string functionJudge = "testbench";  ///< what decided the function component
+  /// The function judge's own verdict as a JSON object ({verdict, class, message, samples,
+  /// mismatches, seconds}); empty when the testbench decided or the judge did not run.
+  std::string functionDetail;
+  double functionSeconds = 0;  ///< the function judge's wall time (beside eval.wallSeconds)
 };
 
 struct ServiceOptions {
@@ -77,6 +82,9 @@ class RewardService {
  private:
   RewardService(std::vector<Task> tasks, ServiceOptions options, std::vector<std::unique_ptr<EvalMode>> modes);
   ScoredItem score(const Task& task, const Subject& subject) const;
+  /// The function judge's name: part of every cache and in-flight key, so answers judged
+  /// differently never share a reward.
+  std::string judgeOf(const Task& task) const;
   void finish(const std::string& key, ScoredItem item, const std::shared_ptr<std::promise<ScoredItem>>& promise);
 
   std::vector<Task> tasks_;

@@ -12,5 +12,6 @@ Result<std::unique_ptr<EvalMode>> makeControlsMode(const ModeConfig& config);
 Result<std::unique_ptr<EvalMode>> makeEquivMode(const ModeConfig& config);
 ModeReporter equivModeReporter();
 Result<std::unique_ptr<EvalMode>> makeRewardMode(const ModeConfig& config);
+Result<std::unique_ptr<EvalMode>> makeDifferentialMode(const ModeConfig& config);
 
 }  // namespace rtlarena
