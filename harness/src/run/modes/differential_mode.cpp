@@ -14,16 +14,6 @@ namespace rtlarena {
 
 namespace {
 
-bool judgeable(const Evaluation& native) {
-  switch (native.verdict) {
-    case Verdict::Pass:
-    case Verdict::Mismatch:
-    case Verdict::SimTimeout:
-    case Verdict::SimCrash: return true;
-    default: return false;
-  }
-}
-
 class DifferentialMode final : public EvalMode {
  public:
   DifferentialMode(const EvalOptions& options, DifferentialSettings settings)
@@ -46,7 +36,7 @@ class DifferentialMode final : public EvalMode {
     ModeJob job;
     job.input = subject.record.code;
     job.trusted = subject.trusted();
-    if (!judgeable(native->eval)) job.settled = native->eval;  // refused or does not compile
+    if (!judgeableAfterNative(native->eval)) job.settled = native->eval;  // refused or does not compile
     return job;
   }
 

@@ -13,16 +13,6 @@ namespace rtlarena {
 
 namespace {
 
-bool judgeable(const Evaluation& native) {
-  switch (native.verdict) {
-    case Verdict::Pass:
-    case Verdict::Mismatch:
-    case Verdict::SimTimeout:
-    case Verdict::SimCrash: return true;
-    default: return false;
-  }
-}
-
 class EquivMode final : public EvalMode {
  public:
   explicit EquivMode(equiv::EquivOptions options) : options_(std::move(options)) {}
@@ -34,7 +24,7 @@ class EquivMode final : public EvalMode {
     if (subject.kind != SubjectKind::Sample || !native) return std::nullopt;
     ModeJob job;
     job.input = subject.record.code;
-    if (!judgeable(native->eval)) {
+    if (!judgeableAfterNative(native->eval)) {
       job.settled = native->eval;  // refused or unreadable: nothing to prove
       job.settled->simulator = "equiv";
     }

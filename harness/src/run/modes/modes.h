@@ -14,4 +14,11 @@ ModeReporter equivModeReporter();
 Result<std::unique_ptr<EvalMode>> makeRewardMode(const ModeConfig& config);
 Result<std::unique_ptr<EvalMode>> makeDifferentialMode(const ModeConfig& config);
 
+/// Whether a second judge (equivalence, differential) can judge a sample after the native mode:
+/// it passed the policy and compiled (pass, mismatch, timeout or crash in simulation).
+inline bool judgeableAfterNative(const Evaluation& native) {
+  return native.verdict == Verdict::Pass || native.verdict == Verdict::Mismatch ||
+         native.verdict == Verdict::SimTimeout || native.verdict == Verdict::SimCrash;
+}
+
 }  // namespace rtlarena

@@ -53,7 +53,7 @@ class RewardMode final : public EvalMode {
     r.derived = true;
     const FunctionJudge judge = config_.reward.judgeFor(task.suite);
     std::optional<Evaluation> function;
-    if (judge != FunctionJudge::Testbench && judgeable(native->eval)) {
+    if (judge != FunctionJudge::Testbench && judgeableAfterNative(native->eval)) {
       auto mode = functionMode(judge);
       if (!mode) {
         r.fatal = mode.error();
@@ -116,10 +116,6 @@ class RewardMode final : public EvalMode {
   Status load(Store&, const std::vector<Task>&, StoredResults&) const override { return Ok{}; }
 
  private:
-  static bool judgeable(const Evaluation& native) {
-    return native.verdict == Verdict::Pass || native.verdict == Verdict::Mismatch ||
-           native.verdict == Verdict::SimTimeout || native.verdict == Verdict::SimCrash;
-  }
   // The mode of a function judge, made on first use with its upstream (the native mode), its
   // budget from the [function] table.
   Result<const EvalMode*> functionMode(FunctionJudge judge) const {
