@@ -17,9 +17,7 @@
 
 namespace rtlarena::formal {
 
-namespace {
-
-Evaluation withVerdict(Verdict v, std::string cls, std::string message) {
+Evaluation formalEvaluation(Verdict v, std::string cls, std::string message) {
   Evaluation e;
   e.verdict = v;
   e.cls = std::move(cls);
@@ -27,6 +25,10 @@ Evaluation withVerdict(Verdict v, std::string cls, std::string message) {
   e.simulator = "formal";
   return e;
 }
+
+
+namespace {
+
 
 // Design2SVA: the answer completes the task's checker-module frame. An answer that writes its own
 // module is taken whole (with the frame's `bind` when it has none); bare assertions go into the
@@ -119,17 +121,17 @@ FormalJudgement judgeFormalAnswer(const Task& task, const std::string& answer, c
 FormalJudgement judgeAssertionAnswer(const Task& task, const std::string& answer, const CheckOptions& options) {
   FormalJudgement j;
   if (trim(answer).empty()) {
-    j.eval = withVerdict(Verdict::NoCode, "none", "no assertions were extracted from the answer");
+    j.eval = formalEvaluation(Verdict::NoCode, "none", "no assertions were extracted from the answer");
     return j;
   }
   if (auto word = constrainingConstruct(answer)) {
-    j.eval = withVerdict(Verdict::PolicyViolation, *word,
+    j.eval = formalEvaluation(Verdict::PolicyViolation, *word,
                          "the answer uses '" + *word + "', which could constrain the design; assertion answers may only observe it");
     return j;
   }
   const std::string placed = placeAnswer(task, answer);
   if (auto why = designInterference(placed, task.reference)) {
-    j.eval = withVerdict(Verdict::PolicyViolation, "drives_design",
+    j.eval = formalEvaluation(Verdict::PolicyViolation, "drives_design",
                          "the answer " + *why + "; assertion answers may only observe the design");
     return j;
   }
@@ -139,8 +141,8 @@ FormalJudgement judgeAssertionAnswer(const Task& task, const std::string& answer
     // Our design elaborates alone (the dataset test checks it), so a Parse error here is the
     // answer's doing (a module that clashes with the design's, say); anything else is ours.
     j.eval = report.error().code == ErrorCode::Parse
-                 ? withVerdict(Verdict::SyntaxError, "elaboration", report.error().message)
-                 : withVerdict(Verdict::HarnessError, "", report.error().describe());
+                 ? formalEvaluation(Verdict::SyntaxError, "elaboration", report.error().message)
+                 : formalEvaluation(Verdict::HarnessError, "", report.error().describe());
     return j;
   }
   nlohmann::json list = nlohmann::json::array();
@@ -162,7 +164,7 @@ FormalJudgement judgeAssertionAnswer(const Task& task, const std::string& answer
   e.simSeconds = report->seconds;
   e.wallSeconds = report->seconds;
   if (n == 0) {
-    e = withVerdict(Verdict::SyntaxError, "no_assertions", "the answer holds no `assert property`");
+    e = formalEvaluation(Verdict::SyntaxError, "no_assertions", "the answer holds no `assert property`");
     e.samples = 0;
     e.mismatches = 0;
   } else if (proven == n) {

@@ -27,17 +27,6 @@ struct TaskMutants {
   int mutants = 0, equivalent = 0, unknown = 0, nonEquivalent = 0;
 };
 
-double meanOverTasks(const std::map<std::string, std::vector<double>>& byTask) {
-  if (byTask.empty()) return 0;
-  double sum = 0;
-  for (const auto& [task, scores] : byTask) {
-    double s = 0;
-    for (double v : scores) s += v;
-    sum += s / static_cast<double>(scores.size());
-  }
-  return sum / static_cast<double>(byTask.size());
-}
-
 }  // namespace
 
 Result<std::optional<ModeReport>> assertMutantsSummary(Store& store) {

@@ -15,6 +15,18 @@
 
 namespace rtlarena::formal {
 
+double meanOverTasks(const std::map<std::string, std::vector<double>>& byTask) {
+  if (byTask.empty()) return 0;
+  double sum = 0;
+  for (const auto& [task, scores] : byTask) {
+    double s = 0;
+    for (double v : scores) s += v;
+    sum += scores.empty() ? 0 : s / static_cast<double>(scores.size());
+  }
+  return sum / static_cast<double>(byTask.size());
+}
+
+
 namespace {
 
 using nlohmann::json;
@@ -26,17 +38,6 @@ struct Side {
   std::map<std::string, int> relations;
   int nl2svaAnswers() const { return answers; }
 };
-
-double meanOverTasks(const std::map<std::string, std::vector<double>>& byTask) {
-  if (byTask.empty()) return 0;
-  double sum = 0;
-  for (const auto& [task, scores] : byTask) {
-    double s = 0;
-    for (double v : scores) s += v;
-    sum += scores.empty() ? 0 : s / static_cast<double>(scores.size());
-  }
-  return sum / static_cast<double>(byTask.size());
-}
 
 std::string pct(double v) { return fmt::format("{:.1f}%", v * 100); }
 

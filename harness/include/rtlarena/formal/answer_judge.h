@@ -51,6 +51,9 @@ std::optional<std::string> designInterference(const std::string& props, const st
 /// HarnessError evaluation, the answer's problems are verdicts.
 FormalJudgement judgeFormalAnswer(const Task& task, const std::string& answer, const CheckOptions& options);
 
+/// An evaluation of the formal checker's with this verdict, class and message.
+Evaluation formalEvaluation(Verdict v, std::string cls, std::string message);
+
 FormalJudgement judgeAssertionAnswer(const Task& task, const std::string& answer, const CheckOptions& options);
 FormalJudgement judgeNl2svaAnswer(const Task& task, const std::string& answer, const CheckOptions& options);
 

@@ -3,8 +3,10 @@
 // harness never links the checker; the `rtlarena` tool registers it at start-up.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "rtlarena/core/result.h"
 #include "rtlarena/run/eval_mode.h"
@@ -27,5 +29,8 @@ Result<std::optional<ModeReport>> formalSummary(Store& store);
 Result<std::unique_ptr<EvalMode>> makeAssertMutantsMode(const ModeConfig& config);
 /// Its summary part: mean mutation score over tasks, for the model and the golden properties.
 Result<std::optional<ModeReport>> assertMutantsSummary(Store& store);
+
+/// The mean over tasks of each task's mean score (a task with more answers weighs no more).
+double meanOverTasks(const std::map<std::string, std::vector<double>>& byTask);
 
 }  // namespace rtlarena::formal

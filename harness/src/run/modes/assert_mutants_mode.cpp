@@ -28,15 +28,6 @@ std::string extraKey(const std::string& row, const Task& task, int sample) {
   return row + ":" + task.id + "#" + std::to_string(sample);
 }
 
-Evaluation withVerdict(Verdict v, std::string cls, std::string message) {
-  Evaluation e;
-  e.verdict = v;
-  e.cls = std::move(cls);
-  e.message = std::move(message);
-  e.simulator = "formal";
-  return e;
-}
-
 class AssertMutantsMode final : public EvalMode {
  public:
   AssertMutantsMode(CheckOptions check, AssertMutantSettings settings)
@@ -82,7 +73,7 @@ class AssertMutantsMode final : public EvalMode {
     auto score = scoreByMutants(*j.request, *j.report, check_, mo);
     if (!score) {
       // The design is ours and elaborates, so a failure to mutate it is the harness's.
-      r.eval = withVerdict(Verdict::HarnessError, "", score.error().describe());
+      r.eval = formalEvaluation(Verdict::HarnessError, "", score.error().describe());
       return r;
     }
     r.eval = asEvaluation(*score);
@@ -125,7 +116,7 @@ class AssertMutantsMode final : public EvalMode {
   }
 
   static Evaluation asEvaluation(const MutationScore& s) {
-    Evaluation e = withVerdict(Verdict::Mismatch, "", "");
+    Evaluation e = formalEvaluation(Verdict::Mismatch, "", "");
     e.samples = s.nonEquivalent;
     e.mismatches = s.nonEquivalent - s.caught;
     e.wallSeconds = s.seconds;
