@@ -9,11 +9,12 @@
 #      --stop-on-mismatch: runs that found it, median tests and seconds to the first mismatch,
 #      total tests against each baseline's (uniform, thehuzz) with a bootstrap interval;
 #  (4) injected bugs: `fuzz inject -n MUTANTS` on mc and p5, then every visible mutant x
-#      scheduler x seed as in (3).
+#      scheduler x MUTANT_SEEDS seeds as in (3), against both baselines.
 # Knobs (environment): FUZZ_BENCH_SEEDS (10), FUZZ_BENCH_BUG_SEEDS (30), FUZZ_BENCH_TESTS (10000),
 # FUZZ_BENCH_BUG_TESTS (20000), FUZZ_BENCH_BUGS (all, deep, or a space-separated CORE:ID list),
 # FUZZ_BENCH_ALGOS (all, the two baselines `thehuzz` and `uniform` included),
 # FUZZ_BENCH_MUTANTS (24 mutations tried per core), FUZZ_BENCH_MUTANT_CORES (mc p5),
+# FUZZ_BENCH_MUTANT_SEEDS (30),
 # FUZZ_BENCH_PARTS (1 2 3 4; the parts to run, finished runs are kept and reused),
 # FUZZ_BENCH_OUT (BUILD/bench-fuzz), FUZZ_BENCH_NO_DOC=1 to leave docs/BENCHMARKS.md alone,
 # FUZZ_BENCH_FLAGS (extra `rtlarena fuzz` flags for every campaign, e.g. "--gamma 3").
@@ -30,6 +31,7 @@ tests=${FUZZ_BENCH_TESTS:-10000}
 bugtests=${FUZZ_BENCH_BUG_TESTS:-20000}
 mutants=${FUZZ_BENCH_MUTANTS:-24}
 mutcores=${FUZZ_BENCH_MUTANT_CORES:-mc p5}
+mutseeds=${FUZZ_BENCH_MUTANT_SEEDS:-30}
 algos=${FUZZ_BENCH_ALGOS:-$("$rt" fuzz --list-algos | tr '\n' ' ')}
 # FUZZ_BENCH_BUGS: all (default), deep (the bugs whose depth is "deep"), or CORE:ID ...
 bugsel=${FUZZ_BENCH_BUGS:-all}
@@ -81,7 +83,7 @@ part 4 && for core in $mutcores; do
   mkdir -p "$out/mutant-runs"
   for id in $ids; do
     for algo in $algos; do
-      for s in $(seq 1 "$seeds"); do
+      for s in $(seq 1 "$mutseeds"); do
         f="$out/mutant-runs/$core-$id-$algo-$s.json"
         [ -s "$f" ] || fz --mutant "$mdir:$id" --algo "$algo" --tests "$bugtests" --seed "$s" \
           --stop-on-mismatch --no-minimize --json > "$f"
@@ -90,7 +92,7 @@ part 4 && for core in $mutcores; do
   done
 done
 
-python3 tests/bench/fuzz_report.py "$out" "$seeds" "$tests" "$bugtests" "$algos" "$bugs" "$mutcores" "$bugseeds" > "$out/report.md"
+python3 tests/bench/fuzz_report.py "$out" "$seeds" "$tests" "$bugtests" "$algos" "$bugs" "$mutcores" "$bugseeds" "$mutseeds" > "$out/report.md"
 cat "$out/report.md"
 if [ "${FUZZ_BENCH_NO_DOC:-0}" != 1 ]; then
   python3 - "$out/report.md" docs/BENCHMARKS.md <<'PY'

@@ -1,11 +1,12 @@
 """Aggregates bench_fuzz.sh runs into the markdown of docs/BENCHMARKS.md "## Fuzzer".
-Arguments: OUT SEEDS TESTS BUG_TESTS "ALGOS" "CORE:BUG ..." ["MUTANT_CORES" [BUG_SEEDS]]."""
+Arguments: OUT SEEDS TESTS BUG_TESTS "ALGOS" "CORE:BUG ..." ["MUTANT_CORES" [BUG_SEEDS [MUTANT_SEEDS]]]."""
 import csv, json, math, os, random, statistics, sys
 
 out, seeds, tests, bugtests = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
 algos, bugs = sys.argv[5].split(), sys.argv[6].split()
 mutcores = sys.argv[7].split() if len(sys.argv) > 7 else []
 bugseeds = int(sys.argv[8]) if len(sys.argv) > 8 else seeds
+mutseeds = int(sys.argv[9]) if len(sys.argv) > 9 else seeds
 
 
 def load(path):
@@ -199,6 +200,25 @@ for a in algos:
     print(f"| {a} | {'-' if m is None else f'{m * 1000:.1f} ms'} |")
 
 
+def ratio_interval(cells_list, a, base):
+    """The baseline's total tests over the scheduler's on these cells ({algo: Cell} each), and
+    a 90% interval from 1,000 bootstrap resamples of the seeds (each cell resampled on its own)."""
+    def total(alg, pick):
+        return sum(sum(pick(c[alg].costs)) for c in cells_list)
+    point = total(base, list) / max(1, total(a, list))
+    rnd = random.Random(1)
+    def resample(xs):
+        return [rnd.choice(xs) for _ in xs] if xs else []
+    boots = sorted(total(base, resample) / max(1, total(a, resample)) for _ in range(1000))
+    return f"{point:.2f}x ({boots[50]:.2f}-{boots[949]:.2f})"
+
+
+def geo_cells(cells_list, a, base):
+    logs = [math.log(med(c[base].costs) / med(c[a].costs)) for c in cells_list
+            if c[base].costs and c[a].costs and med(c[a].costs) > 0]
+    return f"{math.exp(statistics.mean(logs)):.2f}x" if logs else "-"
+
+
 def injected_section():
     corpora = []
     for core in mutcores:
@@ -209,7 +229,7 @@ def injected_section():
             continue
     if not corpora:
         return
-    print(f"\n### Injected bugs (`fuzz inject`, {seeds} seeds per scheduler, at most {bugtests:,} tests,"
+    print(f"\n### Injected bugs (`fuzz inject`, {mutseeds} seeds per scheduler, at most {bugtests:,} tests,"
           " stop at the first mismatch)\n")
     print("| core | mutations tried | architecturally visible | exposed by a self-check program | only by random tests |")
     print("|---|---:|---:|---:|---:|")
@@ -218,36 +238,37 @@ def injected_section():
         sc = sum(1 for m in vis if m["found_by"].startswith("selfcheck:"))
         print(f"| {core} | {c['tried']} | {len(vis)} | {sc} | {len(vis) - sc} |")
     print()
-    # Per core and scheduler: runs found, tests spent (a miss counts the budget), the ratio
-    # of uniform's spend, the geometric mean over mutants of uniform's median tests over the
-    # scheduler's (medians with a miss counted as the budget), and median tests and seconds.
+    # Per core (and all cores together) and scheduler: runs found, tests spent (a miss counts
+    # the budget), each baseline's spend over the scheduler's with a 90% bootstrap interval, the
+    # geometric mean over mutants of the baseline's median tests over the scheduler's, and the
+    # median tests and seconds of the finds.
+    bases = [b for b in ("uniform", "thehuzz") if b in algos]
     per_mutant = []  # (name, {algo: Cell})
-    print("| core | scheduler | mutants x seeds found | tests spent (a miss counts the budget) | vs uniform |"
-          " per-mutant median, geometric mean vs uniform | median tests / seconds of the finds |")
-    print("|---|---|---:|---:|---:|---:|---:|")
+    groups = []
     for core, c in corpora:
         vis = [m for m in c["mutants"] if m["visible"]]
-        cells = {m["id"]: {a: Cell(f"{out}/mutant-runs/{core}-{m['id']}-{a}-{{seed}}.json") for a in algos}
-                 for m in vis}
-        per_mutant += [(f"{core}#{m['id']} {m['mode']}", cells[m["id"]]) for m in vis]
-        stats = {}
+        cells = [{a: Cell(f"{out}/mutant-runs/{core}-{m['id']}-{a}-{{seed}}.json", mutseeds) for a in algos}
+                 for m in vis]
+        per_mutant += [(f"{core}#{m['id']} {m['mode']}", cl) for m, cl in zip(vis, cells)]
+        groups.append((core, cells))
+    if len(groups) > 1:
+        groups.append(("all", [cl for _, cl in per_mutant]))
+    print("| core | scheduler | mutants x seeds found | tests spent (a miss counts the budget) | "
+          + " | ".join(f"vs {b} (90% interval) | per-mutant median vs {b}, geometric mean" for b in bases)
+          + " | median tests / seconds of the finds |")
+    print("|---|---|---:|---:|" + "---:|---:|" * len(bases) + "---:|")
+    for core, cells in groups:
         for a in algos:
-            mine = [cells[m["id"]][a] for m in vis]
-            medians = {m["id"]: med(cells[m["id"]][a].costs) for m in vis if cells[m["id"]][a].costs}
-            stats[a] = (sum(len(c.finds) for c in mine), sum(c.runs for c in mine), sum(sum(c.costs) for c in mine),
-                        [t for c in mine for t in c.finds], [t for c in mine for t in c.secs], medians)
-        base = stats.get("uniform")
-        for a in algos:
-            found, runs, spent, finds, secs, medians = stats[a]
-            ratio = f"{base[2] / spent:.2f}x" if base and spent else "-"
-            geo = "-"
-            if base:
-                common = [i for i in medians if i in base[5] and medians[i] > 0]
-                if common:
-                    geo = f"{math.exp(statistics.mean(math.log(base[5][i] / medians[i]) for i in common)):.2f}x"
-            sec = med(secs)
+            found = sum(len(cl[a].finds) for cl in cells)
+            runs = sum(cl[a].runs for cl in cells)
+            spent = sum(sum(cl[a].costs) for cl in cells)
+            cols = []
+            for b in bases:
+                cols += ["1.00x", "1.00x"] if a == b else [ratio_interval(cells, a, b), geo_cells(cells, a, b)]
+            sec = med([t for cl in cells for t in cl[a].secs])
             sec = "-" if sec is None else f"{sec:.3f} s"
-            print(f"| {core} | {a} | {found}/{runs} | {spent:,} | {ratio} | {geo} | {fmt(med(finds))} / {sec} |")
+            finds = [t for cl in cells for t in cl[a].finds]
+            print(f"| {core} | {a} | {found}/{runs} | {spent:,} | " + " | ".join(cols) + f" | {fmt(med(finds))} / {sec} |")
     hard = [(name, cells) for name, cells in per_mutant
             if any(len(c.finds) < c.runs or (med(c.finds) or 0) > 100 for c in cells.values())]
     if hard:

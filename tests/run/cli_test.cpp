@@ -134,6 +134,30 @@ TEST(Cli, RunJsonThenExportAndResumeRefusesOtherConfig) {
   EXPECT_NE(other.err.find("model"), std::string::npos) << other.err;
 }
 
+// `run --judge differential`: the weak fixture's testbench passes a counter that ignores its
+// enable; random stimulus against the reference shows it differs, and the summary names it.
+TEST(Cli, RunDifferentialJudgeReportsTheTestbenchEscape) {
+  auto dir = TempDir::create("run-differential");
+  ASSERT_TRUE(dir.ok());
+  const std::string weak = std::string(RTLARENA_SOURCE_DIR) + "/tests/fixtures/weak_tasks";
+  auto r = cli({"run", "--dataset", "native:" + weak, "--model", "bad", "-n", "2", "--judge", "differential",
+                "--out", (dir->path() / "run").string(), "--json"});
+  ASSERT_EQ(r.exitCode, 0) << r.err;
+  const auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["pass_at"]["1"], 0.5);  // the testbench passes one of the two wrong counters
+  ASSERT_TRUE(j.contains("differential")) << r.out;
+  EXPECT_EQ(j["differential"]["pass_at_1"], 0.0);
+  EXPECT_EQ(j["differential"]["verdicts"]["mismatch"], 2);
+  ASSERT_EQ(j["differential"]["testbench_escapes"].size(), 1u);
+  EXPECT_NE(j["differential"]["testbench_escapes"][0]["difference"].get<std::string>().find("sequences differ"),
+            std::string::npos);
+
+  auto ref = cli({"run", "--dataset", "native:" + weak, "--model", "reference", "--judge", "differential",
+                  "--out", (dir->path() / "ref").string(), "--json"});
+  ASSERT_EQ(ref.exitCode, 0) << ref.err;
+  EXPECT_EQ(nlohmann::json::parse(ref.out)["differential"]["pass_at_1"], 1.0);
+}
+
 TEST(Cli, ExportOfAFolderThatIsNotARunFailsAndCreatesNothing) {
   auto dir = TempDir::create("export");
   ASSERT_TRUE(dir.ok());

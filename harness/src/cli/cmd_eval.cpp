@@ -34,7 +34,7 @@ void addEvalCommand(CLI::App& app, int& exitCode) {
     double judgeTimeout = 30;
     int assertMutants = 0;
     unsigned assertMutantsSeed = 1;
-    int sequences = DifferentialSettings{}.sequences, cycles = DifferentialSettings{}.cycles;
+    DifferentialSettings differential;
   };
   auto f = std::make_shared<Flags>();
   CLI::App* sub = app.add_subcommand("eval", "Evaluate one Verilog file (or a model answer) against one task");
@@ -50,12 +50,7 @@ void addEvalCommand(CLI::App& app, int& exitCode) {
   addJsonFlag(*sub, f->json, "Print verdict, class, mismatches, samples, log_tail as JSON");
   sub->add_flag("--no-sandbox", f->noSandbox, "Run without bubblewrap (unsafe)");
   addJudgeOptions(*sub, f->judge, f->judgeTimeout, /*differential=*/true);
-  sub->add_option("--sequences", f->sequences, "--judge differential: random stimulus sequences")
-      ->check(CLI::Range(1, 1024))
-      ->capture_default_str();
-  sub->add_option("--cycles", f->cycles, "--judge differential: clock cycles per sequence")
-      ->check(CLI::Range(1, 100000))
-      ->capture_default_str();
+  addDifferentialOptions(*sub, f->differential);
   addSimOption(*sub, f->simulator);
   CLI::Option* assertMutants =
       sub->add_option("--assert-mutants", f->assertMutants,
@@ -144,7 +139,7 @@ void addEvalCommand(CLI::App& app, int& exitCode) {
     // --judge differential: the generated random-stimulus bench through the same evaluator
     // (the verdict `rtlarena serve` shapes under [function] judge = "differential").
     if (f->judge == "differential" && judgeable) {
-      auto diffTask = differentialTask(*task, DifferentialSettings{f->sequences, f->cycles});
+      auto diffTask = differentialTask(*task, f->differential);
       if (!diffTask) { exitCode = reportError(diffTask.error()); return; }
       eo.simulator = both ? SimulatorKind::Icarus : f->simulator;
       proof = Evaluator(eo).evaluate(*diffTask, code);

@@ -48,7 +48,8 @@ struct RunFlags {
   double clockPeriod = 0;        ///< 0 = each task's own (task.json "ppa"), else 10 ns
   std::string ppaActivity = "sim";
   bool ppaNoCache = false;
-  std::string judge = "sim";  ///< sim | equiv | both
+  std::string judge = "sim";  ///< sim | equiv | both | differential
+  DifferentialSettings differential;
   double judgeTimeout = 30;
   int assertMutants = 0;         ///< --assert-mutants N: mutation score of assertion answers
   unsigned assertMutantsSeed = 1;
@@ -112,7 +113,8 @@ void addRunCommand(CLI::App& app, int& exitCode) {
       ->check(CLI::PositiveNumber);
   sub->add_option("--ppa-activity", flags->ppaActivity, "Input activity for power: sim (the task's testbench) | default")
       ->check(CLI::IsMember({"sim", "default"}))->capture_default_str();
-  addJudgeOptions(*sub, flags->judge, flags->judgeTimeout);
+  addJudgeOptions(*sub, flags->judge, flags->judgeTimeout, /*differential=*/true);
+  addDifferentialOptions(*sub, flags->differential);
   CLI::Option* assertMutants =
       sub->add_option("--assert-mutants", flags->assertMutants,
                       "Assertion tasks: also score each answer by how many of N mutants of the design "
@@ -169,7 +171,9 @@ void addRunCommand(CLI::App& app, int& exitCode) {
     if (!flags->noControls && (flags->controls || !flags->dataset.empty())) o.modes.insert(ModeId::Controls);
     if (flags->compat == "verilogeval") o.modes.insert(ModeId::VerilogEval);
     if (flags->ppa) o.modes.insert(ModeId::Ppa);
-    if (flags->judge != "sim") o.modes.insert(ModeId::Equiv);
+    if (flags->judge == "differential") o.modes.insert(ModeId::Differential);
+    else if (flags->judge != "sim") o.modes.insert(ModeId::Equiv);
+    o.differential = flags->differential;
     if (flags->assertMutants > 0) {
       for (const auto& t : *tasks)
         if (t.kind != TaskKind::Assertion) {

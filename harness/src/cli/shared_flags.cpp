@@ -85,4 +85,13 @@ void addJudgeOptions(CLI::App& sub, std::string& judge, double& timeoutSeconds, 
       ->capture_default_str();
 }
 
+void addDifferentialOptions(CLI::App& sub, DifferentialSettings& settings) {
+  sub.add_option("--sequences", settings.sequences, "--judge differential: random stimulus sequences")
+      ->check(CLI::Range(1, 1024))
+      ->capture_default_str();
+  sub.add_option("--cycles", settings.cycles, "--judge differential: clock cycles per sequence")
+      ->check(CLI::Range(1, 100000))
+      ->capture_default_str();
+}
+
 }  // namespace rtlarena::cli

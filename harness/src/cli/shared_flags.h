@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "rtlarena/eval/differential.h"
 #include "rtlarena/eval/evaluator.h"
 
 namespace rtlarena::cli {
@@ -48,5 +49,8 @@ CLI::Option* addSimListOption(CLI::App& sub, std::vector<std::string>& simulator
 /// prove each candidate equivalent to the reference. The testbench always runs: it is the
 /// policy and compile gate, and what the proof is compared with.
 void addJudgeOptions(CLI::App& sub, std::string& judge, double& timeoutSeconds, bool differential = false);
+
+/// --sequences N and --cycles N: the stimulus of `--judge differential` (`run`, `eval`).
+void addDifferentialOptions(CLI::App& sub, DifferentialSettings& settings);
 
 }  // namespace rtlarena::cli

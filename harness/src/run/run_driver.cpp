@@ -86,6 +86,7 @@ std::pair<std::set<ModeId>, ModeConfig> runModes(const RunOptions& options) {
   config.ppa = options.ppa;
   config.judge = options.judge;
   config.assertMutants = options.assertMutants;
+  config.differential = options.differential;
   if (options.eval.simulator == SimulatorKind::Both) {
     config.eval.simulator = SimulatorKind::Icarus;  // Icarus gives the verdicts,
     ids.insert(ModeId::SecondSimulator);            // Verilator a second row per sample

@@ -34,6 +34,7 @@ struct RunOptions {
   PpaSettings ppa;              ///< with ModeId::Ppa
   JudgeSettings judge;          ///< with ModeId::Equiv
   AssertMutantSettings assertMutants;  ///< with ModeId::AssertMutants
+  DifferentialSettings differential;   ///< with ModeId::Differential
   int shots = 0;
   std::string promptTemplateDir;
   bool progress = true;         ///< progress bar on a terminal, plain lines otherwise

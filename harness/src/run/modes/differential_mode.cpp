@@ -6,9 +6,12 @@
 // differed. A sample the native mode refused keeps its native verdict.
 #include <map>
 #include <mutex>
+#include <nlohmann/json.hpp>
 
 #include "modes.h"
 #include "rtlarena/eval/differential.h"
+#include "rtlarena/run/text_table.h"
+#include "second_judge_tally.h"
 
 namespace rtlarena {
 
@@ -69,7 +72,39 @@ class DifferentialMode final : public EvalMode {
   mutable std::map<std::string, Task> tasks_;
 };
 
+// The summary's part: pass@1 by differential simulation, and where it and the testbench
+// disagree (escapes: the testbench passes a design whose outputs differ from the reference's).
+Result<std::optional<ModeReport>> report(Store& store) {
+  auto judged = store.evaluations(kDifferentialMode);
+  if (!judged) return judged.error();
+  if (judged->empty()) return std::optional<ModeReport>();
+  auto native = store.evaluations(kNativeMode);
+  if (!native) return native.error();
+  const SecondJudgeTally tally =
+      tallySecondJudge(*judged, *native, [](const Evaluation& e) { return e.verdict == Verdict::Mismatch; });
+  std::map<std::string, int> byVerdict;
+  for (const auto& j : *judged)
+    if (isComplete(j.eval)) ++byVerdict[std::string(verdictName(j.eval.verdict))];
+  nlohmann::json escapes = nlohmann::json::array(), reverse = nlohmann::json::array();
+  for (const auto& [where, why] : tally.escapes) escapes.push_back({{"sample", where}, {"difference", why}});
+  for (const auto& [where, verdict] : tally.reverse) reverse.push_back({{"sample", where}, {"testbench", verdict}});
+  nlohmann::json j = {{"pass_at_1", tally.passAt1}, {"verdicts", byVerdict}, {"incomplete", tally.incomplete},
+                      {"testbench_escapes", escapes}, {"passed_but_failed_testbench", reverse}};
+  TextTable table({"differential judge", "samples"});
+  for (const auto& [verdict, n] : byVerdict) table.add({verdict, std::to_string(n)});
+  char head[96];
+  std::snprintf(head, sizeof head, "\n  pass@1 by differential simulation: %.1f%%\n", 100.0 * tally.passAt1);
+  std::string text = head + table.render();
+  for (const auto& [where, why] : tally.escapes)
+    text += "  testbench escape: " + where + " passes the testbench, " + why + "\n";
+  for (const auto& [where, verdict] : tally.reverse)
+    text += "  passes differential simulation but " + verdict + " in the testbench: " + where + "\n";
+  return std::optional<ModeReport>(ModeReport{kDifferentialMode, j.dump(), text});
+}
+
 }  // namespace
+
+ModeReporter differentialModeReporter() { return report; }
 
 Result<std::unique_ptr<EvalMode>> makeDifferentialMode(const ModeConfig& config) {
   return std::unique_ptr<EvalMode>(std::make_unique<DifferentialMode>(config.eval, config.differential));

@@ -8,6 +8,7 @@
 #include "modes.h"
 #include "rtlarena/equiv/judge.h"
 #include "rtlarena/run/text_table.h"
+#include "second_judge_tally.h"
 
 namespace rtlarena {
 
@@ -56,40 +57,21 @@ Result<std::optional<ModeReport>> report(Store& store) {
   if (judged->empty()) return std::optional<ModeReport>();
   auto native = store.evaluations(kNativeMode);
   if (!native) return native.error();
-  std::map<std::pair<std::string, int>, const Evaluation*> nativeOf;
-  for (const auto& e : *native) nativeOf[{e.taskId, e.sample}] = &e.eval;
-
-  int equivalent = 0, notEquivalent = 0, unknown = 0, notJudged = 0, incomplete = 0;
-  nlohmann::json escapes = nlohmann::json::array(), reverse = nlohmann::json::array();
-  std::map<std::string, std::pair<int, int>> perTask;  // task -> (proved, complete)
+  const SecondJudgeTally tally =
+      tallySecondJudge(*judged, *native, [](const Evaluation& e) { return e.cls == "not_equivalent"; });
+  int equivalent = 0, notEquivalent = 0, unknown = 0, notJudged = 0;
   for (const auto& j : *judged) {
-    if (!isComplete(j.eval)) {
-      ++incomplete;
-      continue;
-    }
-    auto& [proved, complete] = perTask[j.taskId];
-    ++complete;
-    if (j.eval.passed()) {
-      ++equivalent;
-      ++proved;
-    } else if (j.eval.cls == "not_equivalent") {
-      ++notEquivalent;
-    } else if (j.eval.cls == "unknown") {
-      ++unknown;
-    } else {
-      ++notJudged;
-    }
-    auto it = nativeOf.find({j.taskId, j.sample});
-    if (it == nativeOf.end()) continue;
-    const std::string where = j.taskId + "#" + std::to_string(j.sample);
-    if (it->second->passed() && j.eval.cls == "not_equivalent")
-      escapes.push_back({{"sample", where}, {"counterexample", j.eval.message}});
-    if (!it->second->passed() && isComplete(*it->second) && j.eval.passed())
-      reverse.push_back({{"sample", where}, {"testbench", std::string(verdictName(it->second->verdict))}});
+    if (!isComplete(j.eval)) continue;
+    if (j.eval.passed()) ++equivalent;
+    else if (j.eval.cls == "not_equivalent") ++notEquivalent;
+    else if (j.eval.cls == "unknown") ++unknown;
+    else ++notJudged;
   }
-  double sum = 0;
-  for (const auto& [task, counts] : perTask) sum += static_cast<double>(counts.first) / counts.second;
-  const double proved = perTask.empty() ? 0 : sum / static_cast<double>(perTask.size());
+  nlohmann::json escapes = nlohmann::json::array(), reverse = nlohmann::json::array();
+  for (const auto& [where, why] : tally.escapes) escapes.push_back({{"sample", where}, {"counterexample", why}});
+  for (const auto& [where, verdict] : tally.reverse) reverse.push_back({{"sample", where}, {"testbench", verdict}});
+  const double proved = tally.passAt1;
+  const int incomplete = tally.incomplete;
 
   nlohmann::json j = {{"pass_at_1", proved},  {"equivalent", equivalent}, {"not_equivalent", notEquivalent},
                       {"unknown", unknown},   {"not_judged", notJudged},  {"incomplete", incomplete},

@@ -13,6 +13,7 @@ Result<std::unique_ptr<EvalMode>> makeEquivMode(const ModeConfig& config);
 ModeReporter equivModeReporter();
 Result<std::unique_ptr<EvalMode>> makeRewardMode(const ModeConfig& config);
 Result<std::unique_ptr<EvalMode>> makeDifferentialMode(const ModeConfig& config);
+ModeReporter differentialModeReporter();
 
 /// Whether a second judge (equivalence, differential) can judge a sample after the native mode:
 /// it passed the policy and compiled (pass, mismatch, timeout or crash in simulation).

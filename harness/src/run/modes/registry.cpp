@@ -13,7 +13,7 @@ ModeRegistry& ModeRegistry::global() {
     r->add(ModeId::Controls, makeControlsMode);
     r->add(ModeId::Equiv, makeEquivMode, equivModeReporter());
     r->add(ModeId::Reward, makeRewardMode);
-    r->add(ModeId::Differential, makeDifferentialMode);
+    r->add(ModeId::Differential, makeDifferentialMode, differentialModeReporter());
     return r;
   }();
   return *registry;
