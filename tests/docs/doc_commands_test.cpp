@@ -15,6 +15,8 @@
 #include "rtlarena/core/process.h"
 #include "rtlarena/core/text.h"
 
+#include "../support/rtlarena_cli.h"
+
 namespace rtlarena {
 namespace {
 
@@ -85,17 +87,7 @@ std::vector<Example> examplesOf(const fs::path& file) {
 }
 
 ProcessResult rtlarena(const std::vector<std::string>& args, const fs::path& cwd) {
-  ProcessSpec spec;
-  spec.argv = {RTLARENA_BINARY};
-  spec.argv.insert(spec.argv.end(), args.begin(), args.end());
-  spec.workDir = cwd;
-  spec.env = defaultToolEnv(cwd);
-  spec.env["RTLARENA_CACHE"] = (cwd / ".cache").string();
-  spec.deadline = std::chrono::milliseconds(300000);
-  spec.outputCap = 4 << 20;
-  auto r = runProcess(spec);
-  EXPECT_TRUE(r.ok());
-  return r.ok() ? *r : ProcessResult{};
+  return ::rtlarena::test_support::runRtlarena(args, {cwd, {{"RTLARENA_CACHE", (cwd / ".cache").string()}}});
 }
 
 // The command words before the first flag or argument: "run", "fuzz replay", "list".

@@ -17,6 +17,8 @@
 #include "rtlarena/run/eval_mode.h"
 #include "rtlarena/store/store.h"
 
+#include "../support/rtlarena_cli.h"
+
 using namespace rtlarena;
 using namespace rtlarena::formal;
 namespace fs = std::filesystem;
@@ -239,17 +241,7 @@ TEST(AssertionMutants, CheckPrintsWhichMutantsEachAssertionCatches) {
 namespace {
 
 ProcessResult cli(std::vector<std::string> args, const fs::path& cwd) {
-  ProcessSpec spec;
-  spec.argv = {RTLARENA_BINARY};
-  spec.argv.insert(spec.argv.end(), args.begin(), args.end());
-  spec.workDir = cwd.string();
-  spec.env = defaultToolEnv(spec.workDir);
-  spec.env["RTLARENA_CACHE"] = (cwd / "cache").string();
-  spec.deadline = std::chrono::seconds(600);
-  spec.outputCap = 1 << 20;
-  auto r = runProcess(spec);
-  EXPECT_TRUE(r.ok());
-  return r.ok() ? *r : ProcessResult{};
+  return ::rtlarena::test_support::runRtlarena(args, {cwd, {{"RTLARENA_CACHE", (cwd / "cache").string()}}});
 }
 
 }  // namespace

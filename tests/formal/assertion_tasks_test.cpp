@@ -18,6 +18,8 @@
 #include "rtlarena/tasks/dataset.h"
 #include "rtlarena/tasks/suite.h"
 
+#include "../support/rtlarena_cli.h"
+
 using namespace rtlarena;
 using namespace rtlarena::formal;
 namespace fs = std::filesystem;
@@ -192,18 +194,7 @@ TEST(AssertionBenchLoader, DesignsBecomeAssertionTasksWithTheirTop) {
 
 namespace {
 
-ProcessResult cli(std::vector<std::string> args, const std::string& cwd) {
-  ProcessSpec spec;
-  spec.argv = {RTLARENA_BINARY};
-  spec.argv.insert(spec.argv.end(), args.begin(), args.end());
-  spec.workDir = cwd;
-  spec.env = defaultToolEnv(cwd);
-  spec.deadline = std::chrono::milliseconds(300000);
-  spec.outputCap = 1 << 20;
-  auto r = runProcess(spec);
-  EXPECT_TRUE(r.ok());
-  return r.ok() ? *r : ProcessResult{};
-}
+ProcessResult cli(std::vector<std::string> args, const std::string& cwd) { return ::rtlarena::test_support::runRtlarena(args, {cwd}); }
 
 }  // namespace
 

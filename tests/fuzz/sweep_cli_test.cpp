@@ -12,23 +12,15 @@
 #include "rtlarena/core/files.h"
 #include "rtlarena/core/process.h"
 
+#include "../support/rtlarena_cli.h"
+
 namespace rtlarena {
 namespace {
 
 namespace fs = std::filesystem;
 using nlohmann::json;
 
-ProcessResult rtlarena(std::vector<std::string> args) {
-  ProcessSpec spec;
-  spec.argv = {RTLARENA_BINARY};
-  spec.argv.insert(spec.argv.end(), args.begin(), args.end());
-  spec.workDir = "/tmp";
-  spec.env = defaultToolEnv("/tmp");
-  spec.deadline = std::chrono::milliseconds(600000);
-  auto r = runProcess(spec);
-  EXPECT_TRUE(r.ok());
-  return r.ok() ? *r : ProcessResult{};
-}
+ProcessResult rtlarena(std::vector<std::string> args) { return ::rtlarena::test_support::runRtlarena(args); }
 
 std::vector<std::string> sweep(const std::string& out, std::vector<std::string> more = {}) {
   std::vector<std::string> a = {"fuzz", "--core", "mc", "--algo", "uniform,egreedy", "--seeds", "1-2", "--tests", "200",

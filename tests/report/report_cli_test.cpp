@@ -9,6 +9,8 @@
 #include "rtlarena/core/process.h"
 #include "rtlarena/core/text.h"
 
+#include "../support/rtlarena_cli.h"
+
 namespace rtlarena {
 namespace {
 
@@ -16,17 +18,7 @@ namespace fs = std::filesystem;
 using nlohmann::json;
 
 ProcessResult cli(std::vector<std::string> args, std::map<std::string, std::string> extraEnv = {}) {
-  ProcessSpec spec;
-  spec.argv = {RTLARENA_BINARY};
-  spec.argv.insert(spec.argv.end(), args.begin(), args.end());
-  spec.workDir = "/tmp";
-  spec.env = defaultToolEnv("/tmp");
-  for (const auto& [k, v] : extraEnv) spec.env[k] = v;
-  spec.deadline = std::chrono::milliseconds(300000);
-  spec.outputCap = 1 << 22;
-  auto r = runProcess(spec);
-  EXPECT_TRUE(r.ok());
-  return r.ok() ? *r : ProcessResult{};
+  return ::rtlarena::test_support::runRtlarena(args, {"/tmp", extraEnv});
 }
 
 json embeddedData(const fs::path& page) {

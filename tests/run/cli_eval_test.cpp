@@ -10,23 +10,15 @@
 #include "rtlarena/core/text.h"
 #include "rtlarena/store/store.h"
 
+#include "../support/rtlarena_cli.h"
+
 namespace rtlarena {
 namespace {
 
 namespace fs = std::filesystem;
 const fs::path kFixture = fs::path(RTLARENA_SOURCE_DIR) / "tests/fixtures/tasks/inv8";
 
-ProcessResult rtlarena(std::vector<std::string> args) {
-  ProcessSpec spec;
-  spec.argv = {RTLARENA_BINARY};
-  spec.argv.insert(spec.argv.end(), args.begin(), args.end());
-  spec.workDir = "/tmp";
-  spec.env = defaultToolEnv("/tmp");
-  spec.deadline = std::chrono::milliseconds(120000);
-  auto r = runProcess(spec);
-  EXPECT_TRUE(r.ok());
-  return r.ok() ? *r : ProcessResult{};
-}
+ProcessResult rtlarena(std::vector<std::string> args) { return ::rtlarena::test_support::runRtlarena(args); }
 
 TEST(CliEval, AFolderIsNamedAsTheWrongInput) {
   auto r = rtlarena({"eval", "--task", kFixture.string(), kFixture.string()});

@@ -8,24 +8,15 @@
 #include "rtlarena/core/process.h"
 #include "rtlarena/core/text.h"
 
+#include "../support/rtlarena_cli.h"
+
 namespace rtlarena {
 namespace {
 
 namespace fs = std::filesystem;
 const fs::path kFixture = fs::path(RTLARENA_SOURCE_DIR) / "tests/fixtures/tasks/inv8";
 
-ProcessResult cli(std::vector<std::string> args, const std::string& cwd = "/tmp") {
-  ProcessSpec spec;
-  spec.argv = {RTLARENA_BINARY};
-  spec.argv.insert(spec.argv.end(), args.begin(), args.end());
-  spec.workDir = cwd;
-  spec.env = defaultToolEnv(cwd);
-  spec.deadline = std::chrono::milliseconds(240000);
-  spec.outputCap = 1 << 20;
-  auto r = runProcess(spec);
-  EXPECT_TRUE(r.ok());
-  return r.ok() ? *r : ProcessResult{};
-}
+ProcessResult cli(std::vector<std::string> args, const std::string& cwd = "/tmp") { return ::rtlarena::test_support::runRtlarena(args, {cwd}); }
 
 TEST(Cli, UnknownFlagIsAUsageError) {
   auto r = cli({"run", "--bogus"});

@@ -10,6 +10,8 @@
 #include "rtlarena/core/process.h"
 #include "rtlarena/core/text.h"
 
+#include "../support/rtlarena_cli.h"
+
 namespace rtlarena {
 namespace {
 
@@ -19,17 +21,7 @@ const fs::path kFixture = kSource / "tests/fixtures/tasks/inv8";
 const std::string kSuite = kFixture.parent_path().string();
 
 ProcessResult cli(std::vector<std::string> args, const fs::path& cwd = "/tmp") {
-  ProcessSpec spec;
-  spec.argv = {RTLARENA_BINARY};
-  spec.argv.insert(spec.argv.end(), args.begin(), args.end());
-  spec.workDir = cwd;
-  spec.env = defaultToolEnv(cwd);
-  spec.env["RTLARENA_CACHE"] = (cwd / ".cache").string();
-  spec.deadline = std::chrono::milliseconds(240000);
-  spec.outputCap = 4 << 20;
-  auto r = runProcess(spec);
-  EXPECT_TRUE(r.ok());
-  return r.ok() ? *r : ProcessResult{};
+  return ::rtlarena::test_support::runRtlarena(args, {cwd, {{"RTLARENA_CACHE", (cwd / ".cache").string()}}});
 }
 
 struct Scratch {

@@ -10,22 +10,14 @@
 #include "rtlarena/core/files.h"
 #include "rtlarena/core/process.h"
 
+#include "../support/rtlarena_cli.h"
+
 namespace rtlarena {
 namespace {
 
 namespace fs = std::filesystem;
 
-ProcessResult rtlarena(std::vector<std::string> args) {
-  ProcessSpec spec;
-  spec.argv = {RTLARENA_BINARY};
-  spec.argv.insert(spec.argv.end(), args.begin(), args.end());
-  spec.workDir = "/tmp";
-  spec.env = defaultToolEnv("/tmp");
-  spec.deadline = std::chrono::milliseconds(280000);
-  auto r = runProcess(spec);
-  EXPECT_TRUE(r.ok());
-  return r.ok() ? *r : ProcessResult{};
-}
+ProcessResult rtlarena(std::vector<std::string> args) { return ::rtlarena::test_support::runRtlarena(args); }
 
 std::vector<std::string> runArgs(const std::string& out, int n, const std::string& shard = "") {
   std::vector<std::string> a = {"run", "--suite", "core", "--model", "bad", "-n", std::to_string(n), "-j", "2",
