@@ -140,3 +140,19 @@ TEST(KillScore, SurvivorsIncludeUnknownAndEquivalentAreSetAside) {
   t.equivalent = 5;
   EXPECT_DOUBLE_EQ(t.killScore(), 0.75);
 }
+
+TEST(ReadVerilog, AlwaysCombMarkIsDroppedBeforeProcessesAreLowered) {
+  // Without the setattr, Yosys stops on an always_comb that infers a latch (an incomplete case).
+  const std::string build = buildScript("RefModule", "TopModule");
+  const auto unset = build.find("setattr -unset always_comb p:*");
+  ASSERT_NE(unset, std::string::npos);
+  EXPECT_LT(build.find("read_verilog -sv "), unset);
+  EXPECT_LT(unset, build.find("prep -flatten"));
+  for (const std::string& script :
+       {mutate::listScript("RefModule", "TopModule", 4, 1, false), mutate::applyScript("RefModule", "TopModule", {"mutate -list 1"}, true)}) {
+    const auto at = script.find("setattr -unset always_comb p:*");
+    ASSERT_NE(at, std::string::npos) << script;
+    EXPECT_LT(at, script.find("proc")) << script;
+    EXPECT_LT(at, script.find("prep")) << script;
+  }
+}

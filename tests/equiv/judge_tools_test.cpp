@@ -3,6 +3,7 @@
 // that must be `unknown`, and a task's self-check.
 #include <gtest/gtest.h>
 
+#include "rtlarena/core/files.h"
 #include "rtlarena/equiv/judge.h"
 #include "rtlarena/tasks/suite.h"
 
@@ -153,4 +154,17 @@ TEST(JudgeTools, SelfCheckOnACoreTask) {
   EXPECT_TRUE(c->ok) << c->problem;
   EXPECT_EQ(c->bad.size(), task->badVariants.size());
   for (const auto& [name, r] : c->bad) EXPECT_EQ(r.verdict, EquivVerdict::NotEquivalent) << name;
+}
+
+TEST(JudgeTools, AlwaysCombWithAnIncompleteCaseIsJudgedNotAYosysError) {
+  // VerilogEval's FSM references leave `next` unassigned for unreachable states in an
+  // always_comb. Simulators keep the old value there (a latch); the judge must read the design
+  // as they do and say why it cannot prove it, not fail to build the miter.
+  auto ref = readFile(std::string(EQUIV_FIXTURES) + "/../verilogeval2_latch/Prob001_detect11_ref.sv");
+  ASSERT_TRUE(ref) << ref.error().message;
+  auto r = judgeEquivalence(*ref, "RefModule", *ref, "RefModule", options());
+  ASSERT_TRUE(r) << r.error().message;
+  EXPECT_EQ(r->verdict, EquivVerdict::Unknown) << r->reason;
+  EXPECT_NE(r->reason.find("latch"), std::string::npos) << r->reason;
+  EXPECT_EQ(r->reason.find("could not build"), std::string::npos) << r->reason;
 }

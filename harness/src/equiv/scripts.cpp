@@ -15,8 +15,7 @@ namespace {
 // facts the judge needs about its state elements before it trusts the single-clock model.
 void readSide(std::ostringstream& s, const std::string& file, const std::string& top,
               const std::string& as, const std::string& side) {
-  s << "read_verilog -sv " << file << "\n"
-    << "prep -flatten -top " << top << "\n"
+  s << readVerilogCommands(file) << "prep -flatten -top " << top << "\n"
     << "memory_map\n"
     << "opt_clean\n"
     << "rename " << top << " " << as << "\n"
@@ -38,6 +37,10 @@ void copyBoth(std::ostringstream& s) {
 }
 
 }  // namespace
+
+std::string readVerilogCommands(const std::string& file) {
+  return "read_verilog -sv " + file + "\nsetattr -unset always_comb p:*\n";
+}
 
 std::string buildScript(const std::string& refTop, const std::string& candTop) {
   std::ostringstream s;

@@ -23,6 +23,13 @@ inline constexpr const char* kGoldModule = "rtlarena_gold";
 inline constexpr const char* kGateModule = "rtlarena_gate";
 inline constexpr const char* kMiterModule = "rtlarena_miter";
 
+/// The Yosys commands that read one (System)Verilog file as a simulator runs it. An
+/// `always_comb` that leaves a signal unassigned on some path keeps the old value in simulation
+/// (Icarus, Verilator: a latch); Yosys stops with "Latch inferred ... from always_comb process"
+/// unless the process's always_comb mark is dropped first, after which it infers that latch.
+/// VerilogEval's FSM references (an incomplete `case` in `always_comb`) need this.
+std::string readVerilogCommands(const std::string& file);
+
 /// Reads both designs in separate Yosys designs (so equal module names never clash), flattens
 /// each, lists its clocks, flip-flops and unsupported state elements into `<side>_*.txt`, and
 /// writes two miters: `miter.il` keeps undefined values (an x of the reference is a don't-care,
