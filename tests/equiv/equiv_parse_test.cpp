@@ -41,6 +41,20 @@ TEST(ClockingProblem, AcceptsOneInputClockAndRejectsTheRest) {
   EXPECT_NE(clockingProblem(mixed, mixed, nullptr), "");
   SideFacts comb{};
   EXPECT_EQ(clockingProblem(comb, comb, &clock), "");
+  // A plain latch is stepped per cycle in a clocked design, and refused without a clock.
+  SideFacts clockedLatch{{"clk"}, 2, 0, 2, {}, 0, 1};
+  EXPECT_EQ(clockingProblem(clockedLatch, ok, &clock), "");
+  SideFacts bareLatch{{}, 0, 0, 0, {}, 0, 1};
+  EXPECT_NE(clockingProblem(bareLatch, bareLatch, nullptr).find("latch"), std::string::npos);
+}
+
+TEST(SideFacts, PlainLatchesAreCountedApartFromUnsupportedOnes) {
+  SideFacts f = readSideFacts("gold/clk\n", "gold/q\n", "", "gold/q\n", "", "", "gold/next\n");
+  EXPECT_EQ(f.latches, 1);
+  EXPECT_TRUE(f.unsupported.empty());
+  const std::string build = buildScript("RefModule", "TopModule");
+  EXPECT_NE(build.find("_dlatches.txt select -list t:$dlatch\n"), std::string::npos);
+  EXPECT_EQ(build.find("_latches.txt select -list t:$dlatch "), std::string::npos);
 }
 
 TEST(ParseSatLog, ProofOnlyFromTheProofLines) {

@@ -117,7 +117,8 @@ std::string readOr(const fs::path& p) {
 SideFacts sideFacts(const fs::path& dir, const std::string& side) {
   return readSideFacts(readOr(dir / (side + "_clocks.txt")), readOr(dir / (side + "_ffs.txt")),
                        readOr(dir / (side + "_negedge.txt")), readOr(dir / (side + "_inclocked.txt")),
-                       readOr(dir / (side + "_latches.txt")), readOr(dir / (side + "_divisions.txt")));
+                       readOr(dir / (side + "_latches.txt")), readOr(dir / (side + "_divisions.txt")),
+                       readOr(dir / (side + "_dlatches.txt")));
 }
 
 EquivResult unknown(std::string reason) {

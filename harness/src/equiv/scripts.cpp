@@ -26,7 +26,8 @@ void readSide(std::ostringstream& s, const std::string& file, const std::string&
     // the expansion too and must not count as a flip-flop.
     << "tee -q -o " << side << "_inclocked.txt select -list i:* %x:+[CLK] t:* %i\n"
     << "tee -q -o " << side
-    << "_latches.txt select -list t:$dlatch t:$adlatch t:$dlatchsr t:$sr t:$mem* t:$fsm %u %u %u %u %u\n"
+    << "_latches.txt select -list t:$adlatch t:$dlatchsr t:$sr t:$mem* t:$fsm %u %u %u %u\n"
+    << "tee -q -o " << side << "_dlatches.txt select -list t:$dlatch\n"
     << "tee -q -o " << side << "_divisions.txt select -list t:$div t:$mod t:$divfloor t:$modfloor %u %u %u\n"
     << "design -stash " << side << "\n";
 }
@@ -86,7 +87,8 @@ std::vector<std::string> selectedNames(const std::string& listing) {
 }
 
 SideFacts readSideFacts(const std::string& clocks, const std::string& ffs, const std::string& negedge,
-                        const std::string& inputClocked, const std::string& latches, const std::string& divisions) {
+                        const std::string& inputClocked, const std::string& latches, const std::string& divisions,
+                        const std::string& plainLatches) {
   SideFacts f;
   f.clocks = selectedNames(clocks);
   f.flops = static_cast<int>(selectedNames(ffs).size());
@@ -94,6 +96,7 @@ SideFacts readSideFacts(const std::string& clocks, const std::string& ffs, const
   f.inputClockedFlops = static_cast<int>(selectedNames(inputClocked).size());
   f.unsupported = selectedNames(latches);
   f.divisions = static_cast<int>(selectedNames(divisions).size());
+  f.latches = static_cast<int>(selectedNames(plainLatches).size());
   return f;
 }
 
@@ -104,6 +107,8 @@ std::string clockingProblem(const SideFacts& gold, const SideFacts& gate, std::s
   for (const auto& [label, f] : sides) {
     if (!f->unsupported.empty())
       return std::string(label) + " has a latch or memory the SAT model does not cover (" + f->unsupported.front() + ")";
+    if (f->latches > 0 && f->flops == 0)
+      return std::string(label) + " has a latch but no clocked flip-flop (the cycle model needs a clock to step it)";
     if (f->flops == 0) continue;
     if (f->clocks.size() != 1)
       return std::string(label) + (f->clocks.empty() ? " has flip-flops clocked by a constant"

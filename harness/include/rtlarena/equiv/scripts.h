@@ -43,15 +43,21 @@ struct SideFacts {
   int flops = 0;
   int negedgeFlops = 0;
   int inputClockedFlops = 0;         ///< flops whose clock is a module input
-  std::vector<std::string> unsupported;  ///< latches, unmapped memories
+  std::vector<std::string> unsupported;  ///< latches with a reset or set, unmapped memories
   /// Divisions and modulos: x when dividing by zero in simulation, a defined value once mapped
   /// to gates, so the two-valued (ABC) engines must not be used on them.
   int divisions = 0;
+  /// Plain latches ($dlatch: an always_comb or `always @*` that leaves a signal unassigned on
+  /// some path). In a design stepped by one clock they are modelled per cycle: transparent while
+  /// enabled, else the value of the previous cycle (the proof's async2sync); in a design with no
+  /// clocked flip-flop there is no cycle to step them, so the judge gives up.
+  int latches = 0;
 };
 
 /// Reads `<side>_clocks.txt` etc. as written by the build script (one "module/name" a line).
 SideFacts readSideFacts(const std::string& clocks, const std::string& ffs, const std::string& negedge,
-                        const std::string& inputClocked, const std::string& latches, const std::string& divisions);
+                        const std::string& inputClocked, const std::string& latches, const std::string& divisions,
+                        const std::string& plainLatches = "");
 
 /// Names after the "module/" prefix of a `select -list` output.
 std::vector<std::string> selectedNames(const std::string& listing);
