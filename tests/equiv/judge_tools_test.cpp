@@ -156,10 +156,11 @@ TEST(JudgeTools, SelfCheckOnACoreTask) {
   for (const auto& [name, r] : c->bad) EXPECT_EQ(r.verdict, EquivVerdict::NotEquivalent) << name;
 }
 
-TEST(JudgeTools, AlwaysCombLatchInAClockedDesignIsJudgedPerCycle) {
+TEST(JudgeTools, AlwaysCombLatchInAClockedDesignIsProvedButNeverRefuted) {
   // VerilogEval's FSM references leave `next` unassigned for unreachable states in an
   // always_comb. Simulators keep the old value there (a latch); the judge reads the design as
-  // they do, proves it against itself, and still finds a wrong transition behind such a latch.
+  // they do and proves it against itself. A wrong transition behind such a latch is a
+  // difference in the cycle model, which is not trusted as a counterexample: never a pass.
   auto ref = readFile(std::string(EQUIV_FIXTURES) + "/../verilogeval2_latch/Prob001_detect11_ref.sv");
   ASSERT_TRUE(ref) << ref.error().message;
   auto self = judgeEquivalence(*ref, "RefModule", *ref, "RefModule", options());
@@ -172,8 +173,10 @@ TEST(JudgeTools, AlwaysCombLatchInAClockedDesignIsJudgedPerCycle) {
   wrong.replace(wrong.find(good), good.size(), "TWO: next = in ? TWO : ONE;");
   auto diff = judgeEquivalence(*ref, "RefModule", wrong, "RefModule", options());
   ASSERT_TRUE(diff) << diff.error().message;
-  EXPECT_EQ(diff->verdict, EquivVerdict::NotEquivalent) << diff->reason;
-  EXPECT_TRUE(diff->counterexample);
+  EXPECT_EQ(diff->verdict, EquivVerdict::Unknown) << diff->reason;
+  EXPECT_NE(diff->reason.find("cycle"), std::string::npos) << diff->reason;
+  EXPECT_NE(diff->reason.find("latch"), std::string::npos) << diff->reason;
+  EXPECT_FALSE(diff->counterexample);
 }
 
 TEST(JudgeTools, LatchWithoutAClockIsUnknown) {
