@@ -41,6 +41,20 @@ TEST(ClockingProblem, AcceptsOneInputClockAndRejectsTheRest) {
   EXPECT_NE(clockingProblem(mixed, mixed, nullptr), "");
   SideFacts comb{};
   EXPECT_EQ(clockingProblem(comb, comb, &clock), "");
+  // A plain latch is stepped per cycle in a clocked design, and refused without a clock.
+  SideFacts clockedLatch{{"clk"}, 2, 0, 2, {}, 0, 1};
+  EXPECT_EQ(clockingProblem(clockedLatch, ok, &clock), "");
+  SideFacts bareLatch{{}, 0, 0, 0, {}, 0, 1};
+  EXPECT_NE(clockingProblem(bareLatch, bareLatch, nullptr).find("latch"), std::string::npos);
+}
+
+TEST(SideFacts, PlainLatchesAreCountedApartFromUnsupportedOnes) {
+  SideFacts f = readSideFacts("gold/clk\n", "gold/q\n", "", "gold/q\n", "", "", "gold/next\n");
+  EXPECT_EQ(f.latches, 1);
+  EXPECT_TRUE(f.unsupported.empty());
+  const std::string build = buildScript("RefModule", "TopModule");
+  EXPECT_NE(build.find("_dlatches.txt select -list t:$dlatch\n"), std::string::npos);
+  EXPECT_EQ(build.find("_latches.txt select -list t:$dlatch "), std::string::npos);
 }
 
 TEST(ParseSatLog, ProofOnlyFromTheProofLines) {
@@ -139,4 +153,20 @@ TEST(KillScore, SurvivorsIncludeUnknownAndEquivalentAreSetAside) {
   t.unknown = 1;
   t.equivalent = 5;
   EXPECT_DOUBLE_EQ(t.killScore(), 0.75);
+}
+
+TEST(ReadVerilog, AlwaysCombMarkIsDroppedBeforeProcessesAreLowered) {
+  // Without the setattr, Yosys stops on an always_comb that infers a latch (an incomplete case).
+  const std::string build = buildScript("RefModule", "TopModule");
+  const auto unset = build.find("setattr -unset always_comb p:*");
+  ASSERT_NE(unset, std::string::npos);
+  EXPECT_LT(build.find("read_verilog -sv "), unset);
+  EXPECT_LT(unset, build.find("prep -flatten"));
+  for (const std::string& script :
+       {mutate::listScript("RefModule", "TopModule", 4, 1, false), mutate::applyScript("RefModule", "TopModule", {"mutate -list 1"}, true)}) {
+    const auto at = script.find("setattr -unset always_comb p:*");
+    ASSERT_NE(at, std::string::npos) << script;
+    EXPECT_LT(at, script.find("proc")) << script;
+    EXPECT_LT(at, script.find("prep")) << script;
+  }
 }

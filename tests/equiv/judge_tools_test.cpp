@@ -3,6 +3,7 @@
 // that must be `unknown`, and a task's self-check.
 #include <gtest/gtest.h>
 
+#include "rtlarena/core/files.h"
 #include "rtlarena/equiv/judge.h"
 #include "rtlarena/tasks/suite.h"
 
@@ -153,4 +154,35 @@ TEST(JudgeTools, SelfCheckOnACoreTask) {
   EXPECT_TRUE(c->ok) << c->problem;
   EXPECT_EQ(c->bad.size(), task->badVariants.size());
   for (const auto& [name, r] : c->bad) EXPECT_EQ(r.verdict, EquivVerdict::NotEquivalent) << name;
+}
+
+TEST(JudgeTools, AlwaysCombLatchInAClockedDesignIsProvedButNeverRefuted) {
+  // VerilogEval's FSM references leave `next` unassigned for unreachable states in an
+  // always_comb. Simulators keep the old value there (a latch); the judge reads the design as
+  // they do and proves it against itself. A wrong transition behind such a latch is a
+  // difference in the cycle model, which is not trusted as a counterexample: never a pass.
+  auto ref = readFile(std::string(EQUIV_FIXTURES) + "/../verilogeval2_latch/Prob001_detect11_ref.sv");
+  ASSERT_TRUE(ref) << ref.error().message;
+  auto self = judgeEquivalence(*ref, "RefModule", *ref, "RefModule", options());
+  ASSERT_TRUE(self) << self.error().message;
+  EXPECT_EQ(self->verdict, EquivVerdict::Equivalent) << self->reason;
+
+  std::string wrong = *ref;
+  const std::string good = "TWO: next = in ? TWO : IDLE;";
+  ASSERT_NE(wrong.find(good), std::string::npos);
+  wrong.replace(wrong.find(good), good.size(), "TWO: next = in ? TWO : ONE;");
+  auto diff = judgeEquivalence(*ref, "RefModule", wrong, "RefModule", options());
+  ASSERT_TRUE(diff) << diff.error().message;
+  EXPECT_EQ(diff->verdict, EquivVerdict::Unknown) << diff->reason;
+  EXPECT_NE(diff->reason.find("cycle"), std::string::npos) << diff->reason;
+  EXPECT_NE(diff->reason.find("latch"), std::string::npos) << diff->reason;
+  EXPECT_FALSE(diff->counterexample);
+}
+
+TEST(JudgeTools, LatchWithoutAClockIsUnknown) {
+  const char* ref = "module RefModule(input en, input d, output reg q);\n  always @* if (en) q = d;\nendmodule\n";
+  auto r = judgeEquivalence(ref, "RefModule", ref, "RefModule", options());
+  ASSERT_TRUE(r) << r.error().message;
+  EXPECT_EQ(r->verdict, EquivVerdict::Unknown) << r->reason;
+  EXPECT_NE(r->reason.find("latch"), std::string::npos) << r->reason;
 }

@@ -9,6 +9,7 @@
 #include "rtlarena/core/text.h"
 #include "rtlarena/mutate/mutation_analysis.h"
 #include "rtlarena/mutate/mutation_store.h"
+#include "rtlarena/tasks/dataset.h"
 #include "rtlarena/tasks/suite.h"
 
 using namespace rtlarena;
@@ -150,4 +151,31 @@ TEST(MutateTools, AStoredAnalysisResumesWithoutSimulatingFinishedMutants) {
   auto again = MutationStore::open(folder, config);
   ASSERT_TRUE(again.ok());
   EXPECT_EQ(analyse("weak_vote4", 6, again->get()).resumed, 6);
+}
+
+TEST(MutateTools, VerilogEvalReferenceWithAnAlwaysCombLatchIsMutated) {
+  // Our VerilogEval v2-format fixture: the reference's always_comb has no default branch. Its
+  // mutants must be made and simulated (Yosys used to refuse the reference outright).
+  auto tasks = loadDataset("verilogeval2:" + std::string(EQUIV_FIXTURES) + "/../verilogeval2_latch");
+  ASSERT_TRUE(tasks) << tasks.error().message;
+  ASSERT_EQ(tasks->size(), 1u);
+  MutateOptions o;
+  o.mutants = 6;
+  o.seed = 1;
+  o.jobs = 2;
+  o.eval.sandbox.mode = SandboxMode::None;
+  o.equiv.sandbox.mode = SandboxMode::None;
+  o.equiv.timeout = std::chrono::seconds(60);
+  auto results = analyseMutants(*tasks, o);
+  ASSERT_EQ(results.size(), 1u);
+  const TaskMutation& t = results.front();
+  ASSERT_TRUE(t.error.empty()) << t.error;
+  EXPECT_EQ(t.mutants, 6);
+  EXPECT_EQ(t.errors, 0);
+  EXPECT_GT(t.killed, 0);
+  EXPECT_EQ(t.killed + t.survived + t.equivalent + t.errors, t.mutants);
+  for (const auto& r : t.results) {
+    EXPECT_NE(r.evaluation.verdict, Verdict::HarnessError) << r.evaluation.message;
+    EXPECT_NE(r.mutant.code.find("module TopModule"), std::string::npos);
+  }
 }

@@ -15,8 +15,7 @@ namespace {
 // facts the judge needs about its state elements before it trusts the single-clock model.
 void readSide(std::ostringstream& s, const std::string& file, const std::string& top,
               const std::string& as, const std::string& side) {
-  s << "read_verilog -sv " << file << "\n"
-    << "prep -flatten -top " << top << "\n"
+  s << readVerilogCommands(file) << "prep -flatten -top " << top << "\n"
     << "memory_map\n"
     << "opt_clean\n"
     << "rename " << top << " " << as << "\n"
@@ -27,7 +26,8 @@ void readSide(std::ostringstream& s, const std::string& file, const std::string&
     // the expansion too and must not count as a flip-flop.
     << "tee -q -o " << side << "_inclocked.txt select -list i:* %x:+[CLK] t:* %i\n"
     << "tee -q -o " << side
-    << "_latches.txt select -list t:$dlatch t:$adlatch t:$dlatchsr t:$sr t:$mem* t:$fsm %u %u %u %u %u\n"
+    << "_latches.txt select -list t:$adlatch t:$dlatchsr t:$sr t:$mem* t:$fsm %u %u %u %u\n"
+    << "tee -q -o " << side << "_dlatches.txt select -list t:$dlatch\n"
     << "tee -q -o " << side << "_divisions.txt select -list t:$div t:$mod t:$divfloor t:$modfloor %u %u %u\n"
     << "design -stash " << side << "\n";
 }
@@ -38,6 +38,10 @@ void copyBoth(std::ostringstream& s) {
 }
 
 }  // namespace
+
+std::string readVerilogCommands(const std::string& file) {
+  return "read_verilog -sv " + file + "\nsetattr -unset always_comb p:*\n";
+}
 
 std::string buildScript(const std::string& refTop, const std::string& candTop) {
   std::ostringstream s;
@@ -83,7 +87,8 @@ std::vector<std::string> selectedNames(const std::string& listing) {
 }
 
 SideFacts readSideFacts(const std::string& clocks, const std::string& ffs, const std::string& negedge,
-                        const std::string& inputClocked, const std::string& latches, const std::string& divisions) {
+                        const std::string& inputClocked, const std::string& latches, const std::string& divisions,
+                        const std::string& plainLatches) {
   SideFacts f;
   f.clocks = selectedNames(clocks);
   f.flops = static_cast<int>(selectedNames(ffs).size());
@@ -91,6 +96,7 @@ SideFacts readSideFacts(const std::string& clocks, const std::string& ffs, const
   f.inputClockedFlops = static_cast<int>(selectedNames(inputClocked).size());
   f.unsupported = selectedNames(latches);
   f.divisions = static_cast<int>(selectedNames(divisions).size());
+  f.latches = static_cast<int>(selectedNames(plainLatches).size());
   return f;
 }
 
@@ -101,6 +107,8 @@ std::string clockingProblem(const SideFacts& gold, const SideFacts& gate, std::s
   for (const auto& [label, f] : sides) {
     if (!f->unsupported.empty())
       return std::string(label) + " has a latch or memory the SAT model does not cover (" + f->unsupported.front() + ")";
+    if (f->latches > 0 && f->flops == 0)
+      return std::string(label) + " has a latch but no clocked flip-flop (the cycle model needs a clock to step it)";
     if (f->flops == 0) continue;
     if (f->clocks.size() != 1)
       return std::string(label) + (f->clocks.empty() ? " has flip-flops clocked by a constant"

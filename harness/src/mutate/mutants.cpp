@@ -10,6 +10,7 @@
 #include "rtlarena/core/process.h"
 #include "rtlarena/core/text.h"
 #include "rtlarena/equiv/judge.h"
+#include "rtlarena/equiv/scripts.h"
 
 namespace rtlarena::mutate {
 
@@ -23,7 +24,7 @@ constexpr const char* kList = "mutations.txt";
 // Read and flatten the reference, then name it as the candidate is named; `hierarchy` drops
 // the flattened submodules so the written file holds exactly one module.
 void readReference(std::ostringstream& s, const std::string& refTop, const std::string& top, bool keepNamedSignals) {
-  s << "read_verilog -sv " << kReference << "\n";
+  s << equiv::readVerilogCommands(kReference);
   if (keepNamedSignals) s << "hierarchy -top " << refTop << "\nproc\nsetattr -set keep 1 w:*\n";
   s << "prep -flatten -top " << refTop << "\n";
   if (refTop != top) s << "rename " << refTop << " " << top << "\n";

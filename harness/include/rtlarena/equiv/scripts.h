@@ -23,6 +23,13 @@ inline constexpr const char* kGoldModule = "rtlarena_gold";
 inline constexpr const char* kGateModule = "rtlarena_gate";
 inline constexpr const char* kMiterModule = "rtlarena_miter";
 
+/// The Yosys commands that read one (System)Verilog file as a simulator runs it. An
+/// `always_comb` that leaves a signal unassigned on some path keeps the old value in simulation
+/// (Icarus, Verilator: a latch); Yosys stops with "Latch inferred ... from always_comb process"
+/// unless the process's always_comb mark is dropped first, after which it infers that latch.
+/// VerilogEval's FSM references (an incomplete `case` in `always_comb`) need this.
+std::string readVerilogCommands(const std::string& file);
+
 /// Reads both designs in separate Yosys designs (so equal module names never clash), flattens
 /// each, lists its clocks, flip-flops and unsupported state elements into `<side>_*.txt`, and
 /// writes two miters: `miter.il` keeps undefined values (an x of the reference is a don't-care,
@@ -36,15 +43,21 @@ struct SideFacts {
   int flops = 0;
   int negedgeFlops = 0;
   int inputClockedFlops = 0;         ///< flops whose clock is a module input
-  std::vector<std::string> unsupported;  ///< latches, unmapped memories
+  std::vector<std::string> unsupported;  ///< latches with a reset or set, unmapped memories
   /// Divisions and modulos: x when dividing by zero in simulation, a defined value once mapped
   /// to gates, so the two-valued (ABC) engines must not be used on them.
   int divisions = 0;
+  /// Plain latches ($dlatch: an always_comb or `always @*` that leaves a signal unassigned on
+  /// some path). In a design stepped by one clock they are modelled per cycle: transparent while
+  /// enabled, else the value of the previous cycle (the proof's async2sync); in a design with no
+  /// clocked flip-flop there is no cycle to step them, so the judge gives up.
+  int latches = 0;
 };
 
 /// Reads `<side>_clocks.txt` etc. as written by the build script (one "module/name" a line).
 SideFacts readSideFacts(const std::string& clocks, const std::string& ffs, const std::string& negedge,
-                        const std::string& inputClocked, const std::string& latches, const std::string& divisions);
+                        const std::string& inputClocked, const std::string& latches, const std::string& divisions,
+                        const std::string& plainLatches = "");
 
 /// Names after the "module/" prefix of a `select -list` output.
 std::vector<std::string> selectedNames(const std::string& listing);
