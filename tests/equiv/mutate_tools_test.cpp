@@ -17,9 +17,13 @@ using namespace rtlarena::mutate;
 
 namespace {
 
-TaskMutation analyse(const std::string& id, int mutants, MutationStore* store = nullptr) {
+Task fixture(const std::string& id) {
   auto task = loadTaskDir(std::string(EQUIV_FIXTURES) + "/" + id, "fixtures");
   EXPECT_TRUE(task) << task.error().message;
+  return task ? *task : Task{};
+}
+
+TaskMutation analyseTask(const Task& task, int mutants, MutationStore* store = nullptr) {
   MutateOptions o;
   o.mutants = mutants;
   o.seed = 1;
@@ -28,9 +32,13 @@ TaskMutation analyse(const std::string& id, int mutants, MutationStore* store = 
   o.equiv.sandbox.mode = SandboxMode::None;
   o.equiv.timeout = std::chrono::seconds(60);
   o.store = store;
-  auto results = analyseMutants({*task}, o);
+  auto results = analyseMutants({task}, o);
   EXPECT_EQ(results.size(), 1u);
   return results.front();
+}
+
+TaskMutation analyse(const std::string& id, int mutants, MutationStore* store = nullptr) {
+  return analyseTask(fixture(id), mutants, store);
 }
 
 }  // namespace
@@ -55,6 +63,19 @@ TEST(MutateTools, WeakTestbenchScoresLowStrongHigh) {
       ++escapes;
     }
   EXPECT_GT(escapes, 0);
+}
+
+TEST(MutateTools, ATestbenchItsOwnReferenceFailsIsNotScored) {
+  // Such a testbench would "kill" every mutant; the task must say why it has no score instead.
+  Task task = fixture("strong_vote4");
+  auto wrong = readFile(std::string(EQUIV_FIXTURES) + "/strong_vote4/bad/never_yes.sv");
+  ASSERT_TRUE(wrong.ok());
+  task.goldenCandidate = *wrong;
+  TaskMutation t = analyseTask(task, 5);
+  EXPECT_NE(t.error.find("the reference does not pass its own testbench"), std::string::npos) << t.error;
+  EXPECT_EQ(t.mutants, 0);
+  EXPECT_EQ(t.killed, 0);
+  EXPECT_LT(t.killScore(), 0);
 }
 
 TEST(MutateTools, EquivalentMutantIsSetAside) {

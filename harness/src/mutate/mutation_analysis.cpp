@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 #include <thread>
 
+#include "rtlarena/core/text.h"
 #include "rtlarena/core/worker_pool.h"
 #include "rtlarena/mutate/mutation_store.h"
 
@@ -66,6 +67,22 @@ MutantResult judgeMutant(const Task& task, Mutant mutant, const Evaluator& evalu
   return r;
 }
 
+// A testbench the reference itself fails would "kill" every mutant: such a task is not scored.
+// The reference is ours, not a model's: a policy refusal is retried without the policy, as the
+// golden control is.
+std::optional<std::string> referenceFailsItsTestbench(const Task& task, const EvalOptions& options) {
+  if (trim(task.goldenCandidate).empty()) return "the task has no reference design";
+  Evaluation e = Evaluator(options).evaluate(task, task.goldenCandidate);
+  if (e.verdict == Verdict::PolicyViolation) {
+    EvalOptions trusted = options;
+    trusted.policyCheck = false;
+    e = Evaluator(trusted).evaluate(task, task.goldenCandidate);
+  }
+  if (e.passed()) return std::nullopt;
+  return "the reference does not pass its own testbench (" + std::string(verdictName(e.verdict)) +
+         (e.message.empty() ? "" : ": " + e.message) + "), so no mutant can be scored";
+}
+
 void count(TaskMutation& t, MutantFate fate) {
   switch (fate) {
     case MutantFate::Killed: ++t.killed; break;
@@ -104,6 +121,11 @@ std::vector<TaskMutation> analyseMutants(const std::vector<Task>& tasks, const M
       const Task& task = tasks[i];
       TaskState& s = *states[i];
       s.start = Clock::now();
+      if (auto why = referenceFailsItsTestbench(task, o.eval)) {
+        s.result.error = *why;
+        finish(s);
+        return;
+      }
       MutantOptions mo;
       mo.count = o.mutants;
       mo.seed = o.seed;
