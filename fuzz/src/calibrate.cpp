@@ -134,6 +134,9 @@ std::vector<Knob> staticKnobs(const CoreConfig& c, const Gates& g) {
        [](CoreConfig& cc, bool v) { cc.isa.csrReadsOnlyCsrrsX0 = v; });
   flip("minstret_counts_traps", i.minstretCountsTraps, "true", "false",
        [](CoreConfig& cc, bool v) { cc.isa.minstretCountsTraps = v; });
+  flip("minstret", i.minstretUnpredictable, "unpredictable", "counted",
+       [](CoreConfig& cc, bool v) { cc.isa.minstretUnpredictable = v; });
+  flip("ecall_ebreak", i.ecallEbreakJump, "jump", "trap", [](CoreConfig& cc, bool v) { cc.isa.ecallEbreakJump = v; });
   flip("regs_reset", !c.regsReset, "none", "0", [](CoreConfig& cc, bool v) { cc.regsReset = !v; });
   if (!c.coherentSelfModifying || g.smcSeen)
     flip("self_modifying_code", !c.coherentSelfModifying, "incoherent", "coherent", [](CoreConfig& cc, bool v) {
@@ -206,6 +209,8 @@ ordered_json toleranceValue(const CoreConfig& c, const std::string& key) {
   if (key == "csr_access") return i.csrReadsOnlyCsrrsX0 ? "csrrs_x0_only" : "all";
   if (key == "minstret_counts_traps") return i.minstretCountsTraps;
   if (key == "instret_read_offset") return i.instretReadOffset;
+  if (key == "minstret") return i.minstretUnpredictable ? "unpredictable" : "counted";
+  if (key == "ecall_ebreak") return i.ecallEbreakJump ? "jump" : "trap";
   if (key == "regs_reset") return c.regsReset ? ordered_json(0) : ordered_json("none");
   if (key == "self_modifying_code") return c.coherentSelfModifying ? "coherent" : "incoherent";
   if (key == "mtval")

@@ -273,6 +273,71 @@ TEST(IsaModel, HaltPolicyStopsAtTheFirstTrap) {
   EXPECT_TRUE(s.rvfi.trap);
 }
 
+// NERV: ecall/ebreak go to mtvec without rvfi_trap, mtval kept; illegal instructions halt.
+TEST(IsaModel, EcallEbreakAsJumpsSetTrapStateButReportNoTrap) {
+  IsaOptions o;
+  o.traps = TrapPolicy::Halt;
+  o.ecallEbreakJump = true;
+  o.mtvecReset = 0x200;
+  IsaModel m(o);
+  // 0x00: mtval = 0x55; mstatus.MIE = 1; ebreak at 0x0c; at mtvec 0x200 read the trap state
+  std::vector<uint32_t> img(0x100, 0);
+  img[0] = rv::addi(5, 0, 0x55);
+  img[1] = rv::csrrw(0, csr::kMtval, 5);
+  img[2] = rv::csrrsi(0, csr::kMstatus, 8);
+  img[3] = rv::ebreak();
+  img[0x80] = rv::csrrs(6, csr::kMcause, 0);
+  img[0x81] = rv::csrrs(7, csr::kMepc, 0);
+  img[0x82] = rv::csrrs(28, csr::kMtval, 0);
+  img[0x83] = rv::csrrs(29, csr::kMstatus, 0);
+  img[0x84] = rv::mret();  // legal: the core has mepc
+  m.loadMemory(img);
+  m.reset();
+  for (int i = 0; i < 3; ++i) m.step();
+  ModelStep e = m.step();
+  EXPECT_FALSE(e.rvfi.trap);
+  EXPECT_FALSE(e.halted);
+  EXPECT_EQ(e.rvfi.pc_wdata, 0x200u);
+  for (int i = 0; i < 4; ++i) m.step();
+  ModelStep r = m.step();
+  EXPECT_FALSE(r.rvfi.trap);
+  EXPECT_EQ(r.rvfi.pc_wdata, 0x0cu);
+  EXPECT_EQ(m.reg(6), 3u);       // mcause: breakpoint
+  EXPECT_EQ(m.reg(7), 0x0cu);    // mepc
+  EXPECT_EQ(m.reg(28), 0x55u);   // mtval kept
+  EXPECT_EQ(m.reg(29), 0x1880u); // MPIE = old MIE, MIE = 0
+  // without the option ecall is a trap that halts the core
+  o.ecallEbreakJump = false;
+  ModelStep t = one(rv::ecall(), {}, o);
+  EXPECT_TRUE(t.rvfi.trap);
+  EXPECT_TRUE(t.halted);
+}
+
+TEST(IsaModel, MretTrapsOnAHaltingCoreWithoutMepc) {
+  IsaOptions o;
+  o.traps = TrapPolicy::Halt;
+  o.csrs = {csr::kCycle};
+  EXPECT_TRUE(one(rv::mret(), {}, o).rvfi.trap);
+  o.csrs.insert(csr::kMepc);
+  EXPECT_FALSE(one(rv::mret(), {}, o).rvfi.trap);
+}
+
+TEST(IsaModel, UnpredictableMinstretAndMcauseWriteMask) {
+  IsaOptions o;
+  EXPECT_FALSE(one(rv::csrrs(5, csr::kMinstret, 0), {}, o).rdUnknown);
+  o.minstretUnpredictable = true;
+  EXPECT_TRUE(one(rv::csrrs(5, csr::kMinstret, 0), {}, o).rdUnknown);
+  EXPECT_TRUE(one(rv::csrrs(5, csr::kMinstreth, 0), {}, o).rdUnknown);
+  o.mcauseMask = 0x8000001f;
+  IsaModel m(o);
+  m.loadMemory({rv::csrrw(0, csr::kMcause, 5), rv::csrrs(6, csr::kMcause, 0)});
+  m.reset();
+  m.setReg(5, 0xffffffff);
+  m.step();
+  m.step();
+  EXPECT_EQ(m.reg(6), 0x8000001fu);
+}
+
 TEST(IsaModel, SelfModifyingCodeIsSeenByTheNextFetch) {
   IsaModel m = runAsm(R"(
     la t0, patch
