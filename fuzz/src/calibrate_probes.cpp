@@ -126,6 +126,13 @@ void addCsrProbes(std::vector<CalibrationProbe>& out) {
   Body b;
   b.op(systemWord(csr::kMscratch, 0, 4, t2));  // CSR funct3 = 100 is reserved
   out.push_back({"csr/funct3-4", "csr", b.done()});
+  // csrrs/csrrc with rs1 != x0 are writes whatever the register holds: on a read-only CSR
+  // they trap even when the register is 0 (a core that looks at the value does not)
+  for (const bool clear : {false, true}) {
+    Body z;
+    z.li(t3, 0).op(clear ? rv::csrrc(t2, csr::kMhartid, t3) : rv::csrrs(t2, csr::kMhartid, t3));
+    out.push_back({std::string("csr/mhartid/") + (clear ? "csrrc" : "csrrs") + "-zero-register", "csr", z.done()});
+  }
 }
 
 void addCounterProbes(std::vector<CalibrationProbe>& out) {

@@ -7,6 +7,7 @@
 
 #include "rtlarena/core/files.h"
 #include "rtlarena/fuzz/assembler.h"
+#include "rtlarena/fuzz/calibrate.h"
 #include "rtlarena/fuzz/encode.h"
 #include "rtlarena/fuzz/isa_model.h"
 #include "rtlarena/fuzz/lockstep.h"
@@ -15,6 +16,8 @@ namespace rtlarena::fuzz {
 namespace {
 
 namespace fs = std::filesystem;
+
+bool isCsrOpForTest(Op op) { return op >= Op::Csrrw && op <= Op::Csrrci; }
 
 // Runs `text` (assembled at 0) until the first ecall; returns the model.
 IsaModel runAsm(const std::string& text, IsaOptions opts = {}, unsigned maxSteps = 10000) {
@@ -336,6 +339,26 @@ TEST(IsaModel, UnpredictableMinstretAndMcauseWriteMask) {
   m.step();
   m.step();
   EXPECT_EQ(m.reg(6), 0x8000001fu);
+}
+
+// Calibration asks whether a write of zero from a register (rs1 != x0) to a read-only CSR
+// traps: the model says it does (the spec decides by the register index, not its value).
+TEST(IsaModel, CalibrationProbesWriteZeroRegisterToReadOnlyCsr) {
+  int found = 0;
+  for (const CalibrationProbe& p : calibrationSuite()) {
+    if (p.name.find("-zero-register") == std::string::npos) continue;
+    ++found;
+    IsaModel m({});
+    m.loadMemory(p.program.body);
+    m.reset();
+    ModelStep s;
+    do s = m.step();
+    while (!isCsrOpForTest(s.insn.op) && !s.rvfi.trap);
+    EXPECT_EQ(s.insn.csr, csr::kMhartid) << p.name;
+    EXPECT_NE(s.insn.rs1, 0u) << p.name;
+    EXPECT_TRUE(s.rvfi.trap) << p.name;
+  }
+  EXPECT_EQ(found, 2);
 }
 
 TEST(IsaModel, SelfModifyingCodeIsSeenByTheNextFetch) {
