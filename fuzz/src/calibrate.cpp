@@ -173,6 +173,12 @@ std::vector<Knob> evidenceKnobs(const CoreConfig& c, const std::vector<Outcome>&
               if (has) cc.isa.csrs.erase(a);
               else cc.isa.csrs.insert(a);
             }});
+      // a CSR the core reads but the model does not have: perhaps read-only (writes trap)
+      if (!has && d.field == "trap" && !d.actual.trap)
+        push({"read_only_csrs", std::string("read_only_csrs: +") + csrName(a), [a](CoreConfig& cc) {
+                cc.isa.csrs.insert(a);
+                cc.isa.readOnlyCsrs.insert(a);
+              }});
       if (d.field == "rd" && !modelledCsr(a) && d.actual.rd_addr == d.expected.rd_addr) {
         const uint32_t v = d.actual.rd_wdata;
         char buf[64];
@@ -234,6 +240,15 @@ ordered_json toleranceValue(const CoreConfig& c, const std::string& key) {
       o[csrName(a)] = buf;
     }
     return o;
+  }
+  if (key == "read_only_csrs") {
+    ordered_json a = ordered_json::array();
+    for (uint16_t x : i.readOnlyCsrs) {
+      const std::string n = csrName(x);
+      if (n.rfind("0x", 0) == 0) a.push_back(x);
+      else a.push_back(n);
+    }
+    return a;
   }
   if (key == "rd_report_ignored") {
     ordered_json a = ordered_json::array();

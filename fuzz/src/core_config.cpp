@@ -153,6 +153,15 @@ Status readTolerances(const json& t, const fs::path& file, CoreConfig& c) {
       isa.csrs.insert(a);
     }
   }
+  if (t.contains("read_only_csrs")) {
+    if (!t["read_only_csrs"].is_array()) return bad(file, "tolerances.read_only_csrs", "an array of CSR addresses or names");
+    for (const auto& v : t["read_only_csrs"]) {
+      uint16_t a = 0;
+      if (!csrFromJson(v, a)) return bad(file, "tolerances.read_only_csrs", "CSR addresses (0..4095) or names");
+      isa.readOnlyCsrs.insert(a);
+      isa.csrs.insert(a);
+    }
+  }
   if (t.contains("csr_values")) {
     if (!t["csr_values"].is_object()) return bad(file, "tolerances.csr_values", "an object {csr: value}");
     for (const auto& [k, v] : t["csr_values"].items()) {

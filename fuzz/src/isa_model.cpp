@@ -164,7 +164,7 @@ void IsaModel::execCsr(const Decoded& d, ModelStep& s) {
   const bool imm = d.op >= Op::Csrrwi;
   const uint32_t src = imm ? d.rs1 : x_[d.rs1];
   const bool isWrite = d.op == Op::Csrrw || d.op == Op::Csrrwi || d.rs1 != 0;
-  const bool readOnly = ((d.csr >> 10) & 3) == 3;
+  const bool readOnly = ((d.csr >> 10) & 3) == 3 || options_.readOnlyCsrs.count(d.csr) > 0;
   CsrAccess old = csrRead(d.csr);
   const bool formOk = !options_.csrReadsOnlyCsrrsX0 || (d.op == Op::Csrrs && d.rs1 == 0);
   if (!old.legal || !formOk || (readOnly && isWrite)) {

@@ -361,6 +361,19 @@ TEST(IsaModel, CalibrationProbesWriteZeroRegisterToReadOnlyCsr) {
   EXPECT_EQ(found, 2);
 }
 
+TEST(IsaModel, ReadOnlyCsrAtAReadWriteAddressTrapsOnWrites) {
+  IsaOptions o;
+  o.csrs.insert(0xb03);
+  EXPECT_FALSE(one(rv::csrrw(0, 0xb03, 5), {{5, 1}}, o).rvfi.trap);  // mhpmcounter3: writable
+  o.readOnlyCsrs.insert(0xb03);
+  EXPECT_TRUE(one(rv::csrrw(0, 0xb03, 5), {{5, 1}}, o).rvfi.trap);
+  EXPECT_TRUE(one(rv::csrrsi(6, 0xb03, 1), {}, o).rvfi.trap);
+  ModelStep r = one(rv::csrrs(6, 0xb03, 0), {}, o);
+  EXPECT_FALSE(r.rvfi.trap);
+  EXPECT_EQ(r.rvfi.rd_addr, 6u);
+  EXPECT_EQ(r.rvfi.rd_wdata, 0u);
+}
+
 TEST(IsaModel, SelfModifyingCodeIsSeenByTheNextFetch) {
   IsaModel m = runAsm(R"(
     la t0, patch

@@ -78,6 +78,9 @@ TEST(NervAdapter, CoreJsonLoadsWithNervsTolerances) {
   EXPECT_FALSE(c->regsReset);
   EXPECT_TRUE(c->coherentSelfModifying);
   EXPECT_TRUE(c->isa.csrs.count(csr::kMepc));
+  EXPECT_TRUE(c->isa.readOnlyCsrs.count(0x323));  // mhpmevent3: read-only 0
+  EXPECT_TRUE(c->isa.csrs.count(0x323));
+  EXPECT_EQ(c->isa.mieMask, 0xffff0888u);
   EXPECT_FALSE(c->deviations.empty());
 }
 

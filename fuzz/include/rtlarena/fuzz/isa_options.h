@@ -62,6 +62,9 @@ struct IsaOptions {
                              csr::kMip,       csr::kMcycle,  csr::kMinstret, csr::kMcycleh,
                              csr::kMinstreth, csr::kMvendorid, csr::kMarchid, csr::kMimpid,
                              csr::kMhartid};
+  /// CSRs at read/write addresses that the core implements read-only: reads are legal, every
+  /// write form traps (e.g. NERV's read-only-zero mhpmcounter/mhpmevent). Also in `csrs`.
+  std::set<uint16_t> readOnlyCsrs;
   /// Values of constant CSRs (misa, the ids); absent constant CSRs read 0.
   std::map<uint16_t, uint32_t> csrValues = {{csr::kMisa, 0x40001100}};
   /// Operations whose RVFI rd report is not compared when the ISA writes no register (e.g. a
