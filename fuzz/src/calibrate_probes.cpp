@@ -133,6 +133,16 @@ void addCsrProbes(std::vector<CalibrationProbe>& out) {
     z.li(t3, 0).op(clear ? rv::csrrc(t2, csr::kMhartid, t3) : rv::csrrs(t2, csr::kMhartid, t3));
     out.push_back({std::string("csr/mhartid/") + (clear ? "csrrc" : "csrrs") + "-zero-register", "csr", z.done()});
   }
+  // a CSR write whose source comes from the load just before it (a stalled pipeline must not
+  // perform the write early with the register's old value); the CSR is read back
+  for (const bool set : {false, true}) {
+    Body l;
+    l.li(t4, kDataBase).li(t3, 0x00ff00ffu).op(rv::sw(t3, t4, 20)).li(t3, 0x0f0f0f0fu)
+        .op(rv::csrrw(0, csr::kMscratch, 0)).op(rv::lw(t3, t4, 20))
+        .op(set ? rv::csrrs(t2, csr::kMscratch, t3) : rv::csrrw(t2, csr::kMscratch, t3))
+        .op(rv::csrrs(t5, csr::kMscratch, 0));
+    out.push_back({std::string("csr/mscratch/") + (set ? "csrrs" : "csrrw") + "-after-load", "csr", l.done()});
+  }
 }
 
 void addCounterProbes(std::vector<CalibrationProbe>& out) {
