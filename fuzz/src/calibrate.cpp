@@ -134,6 +134,9 @@ std::vector<Knob> staticKnobs(const CoreConfig& c, const Gates& g) {
        [](CoreConfig& cc, bool v) { cc.isa.csrReadsOnlyCsrrsX0 = v; });
   flip("minstret_counts_traps", i.minstretCountsTraps, "true", "false",
        [](CoreConfig& cc, bool v) { cc.isa.minstretCountsTraps = v; });
+  flip("minstret", i.minstretUnpredictable, "unpredictable", "counted",
+       [](CoreConfig& cc, bool v) { cc.isa.minstretUnpredictable = v; });
+  flip("ecall_ebreak", i.ecallEbreakJump, "jump", "trap", [](CoreConfig& cc, bool v) { cc.isa.ecallEbreakJump = v; });
   flip("regs_reset", !c.regsReset, "none", "0", [](CoreConfig& cc, bool v) { cc.regsReset = !v; });
   if (!c.coherentSelfModifying || g.smcSeen)
     flip("self_modifying_code", !c.coherentSelfModifying, "incoherent", "coherent", [](CoreConfig& cc, bool v) {
@@ -170,6 +173,12 @@ std::vector<Knob> evidenceKnobs(const CoreConfig& c, const std::vector<Outcome>&
               if (has) cc.isa.csrs.erase(a);
               else cc.isa.csrs.insert(a);
             }});
+      // a CSR the core reads but the model does not have: perhaps read-only (writes trap)
+      if (!has && d.field == "trap" && !d.actual.trap)
+        push({"read_only_csrs", std::string("read_only_csrs: +") + csrName(a), [a](CoreConfig& cc) {
+                cc.isa.csrs.insert(a);
+                cc.isa.readOnlyCsrs.insert(a);
+              }});
       if (d.field == "rd" && !modelledCsr(a) && d.actual.rd_addr == d.expected.rd_addr) {
         const uint32_t v = d.actual.rd_wdata;
         char buf[64];
@@ -206,6 +215,8 @@ ordered_json toleranceValue(const CoreConfig& c, const std::string& key) {
   if (key == "csr_access") return i.csrReadsOnlyCsrrsX0 ? "csrrs_x0_only" : "all";
   if (key == "minstret_counts_traps") return i.minstretCountsTraps;
   if (key == "instret_read_offset") return i.instretReadOffset;
+  if (key == "minstret") return i.minstretUnpredictable ? "unpredictable" : "counted";
+  if (key == "ecall_ebreak") return i.ecallEbreakJump ? "jump" : "trap";
   if (key == "regs_reset") return c.regsReset ? ordered_json(0) : ordered_json("none");
   if (key == "self_modifying_code") return c.coherentSelfModifying ? "coherent" : "incoherent";
   if (key == "mtval")
@@ -229,6 +240,15 @@ ordered_json toleranceValue(const CoreConfig& c, const std::string& key) {
       o[csrName(a)] = buf;
     }
     return o;
+  }
+  if (key == "read_only_csrs") {
+    ordered_json a = ordered_json::array();
+    for (uint16_t x : i.readOnlyCsrs) {
+      const std::string n = csrName(x);
+      if (n.rfind("0x", 0) == 0) a.push_back(x);
+      else a.push_back(n);
+    }
+    return a;
   }
   if (key == "rd_report_ignored") {
     ordered_json a = ordered_json::array();

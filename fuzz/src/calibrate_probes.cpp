@@ -126,6 +126,23 @@ void addCsrProbes(std::vector<CalibrationProbe>& out) {
   Body b;
   b.op(systemWord(csr::kMscratch, 0, 4, t2));  // CSR funct3 = 100 is reserved
   out.push_back({"csr/funct3-4", "csr", b.done()});
+  // csrrs/csrrc with rs1 != x0 are writes whatever the register holds: on a read-only CSR
+  // they trap even when the register is 0 (a core that looks at the value does not)
+  for (const bool clear : {false, true}) {
+    Body z;
+    z.li(t3, 0).op(clear ? rv::csrrc(t2, csr::kMhartid, t3) : rv::csrrs(t2, csr::kMhartid, t3));
+    out.push_back({std::string("csr/mhartid/") + (clear ? "csrrc" : "csrrs") + "-zero-register", "csr", z.done()});
+  }
+  // a CSR write whose source comes from the load just before it (a stalled pipeline must not
+  // perform the write early with the register's old value); the CSR is read back
+  for (const bool set : {false, true}) {
+    Body l;
+    l.li(t4, kDataBase).li(t3, 0x00ff00ffu).op(rv::sw(t3, t4, 20)).li(t3, 0x0f0f0f0fu)
+        .op(rv::csrrw(0, csr::kMscratch, 0)).op(rv::lw(t3, t4, 20))
+        .op(set ? rv::csrrs(t2, csr::kMscratch, t3) : rv::csrrw(t2, csr::kMscratch, t3))
+        .op(rv::csrrs(t5, csr::kMscratch, 0));
+    out.push_back({std::string("csr/mscratch/") + (set ? "csrrs" : "csrrw") + "-after-load", "csr", l.done()});
+  }
 }
 
 void addCounterProbes(std::vector<CalibrationProbe>& out) {

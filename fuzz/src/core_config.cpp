@@ -153,6 +153,15 @@ Status readTolerances(const json& t, const fs::path& file, CoreConfig& c) {
       isa.csrs.insert(a);
     }
   }
+  if (t.contains("read_only_csrs")) {
+    if (!t["read_only_csrs"].is_array()) return bad(file, "tolerances.read_only_csrs", "an array of CSR addresses or names");
+    for (const auto& v : t["read_only_csrs"]) {
+      uint16_t a = 0;
+      if (!csrFromJson(v, a)) return bad(file, "tolerances.read_only_csrs", "CSR addresses (0..4095) or names");
+      isa.readOnlyCsrs.insert(a);
+      isa.csrs.insert(a);
+    }
+  }
   if (t.contains("csr_values")) {
     if (!t["csr_values"].is_object()) return bad(file, "tolerances.csr_values", "an object {csr: value}");
     for (const auto& [k, v] : t["csr_values"].items()) {
@@ -166,6 +175,28 @@ Status readTolerances(const json& t, const fs::path& file, CoreConfig& c) {
   if (t.contains("minstret_counts_traps")) {
     if (!t["minstret_counts_traps"].is_boolean()) return bad(file, "tolerances.minstret_counts_traps", "true or false");
     isa.minstretCountsTraps = t["minstret_counts_traps"].get<bool>();
+  }
+  if (str("minstret", s)) {
+    if (s != "counted" && s != "unpredictable") return bad(file, "tolerances.minstret", "\"counted\" or \"unpredictable\"");
+    isa.minstretUnpredictable = s == "unpredictable";
+  }
+  if (str("ecall_ebreak", s)) {
+    if (s != "trap" && s != "jump") return bad(file, "tolerances.ecall_ebreak", "\"trap\" or \"jump\"");
+    isa.ecallEbreakJump = s == "jump";
+  }
+  if (t.contains("csr_write_masks")) {
+    if (!t["csr_write_masks"].is_object()) return bad(file, "tolerances.csr_write_masks", "an object {csr: mask}");
+    for (const auto& [k, v] : t["csr_write_masks"].items()) {
+      uint16_t a = 0;
+      uint32_t m = 0;
+      if (!csrFromJson(json(k), a) || !u32FromJson(v, m))
+        return bad(file, "tolerances.csr_write_masks." + k, "a CSR name and a 32-bit mask");
+      if (a == csr::kMie) isa.mieMask = m;
+      else if (a == csr::kMip) isa.mipMask = m;
+      else if (a == csr::kMtvec) isa.mtvecMask = m;
+      else if (a == csr::kMcause) isa.mcauseMask = m;
+      else return bad(file, "tolerances.csr_write_masks." + k, "one of mie, mip, mtvec, mcause");
+    }
   }
   if (t.contains("mtval")) readMtval(t["mtval"], isa);
   if (t.contains("regs_reset")) {

@@ -100,11 +100,21 @@ void IsaModel::trap(ModelStep& s, TrapCause cause, uint32_t tval) {
   s.rvfi.pc_wdata = mtvec_ & ~3u;
 }
 
+uint32_t IsaModel::jumpToTrapVector(TrapCause cause) {
+  mepc_ = pc_;
+  mcause_ = static_cast<uint32_t>(cause);
+  mpie_ = mie_;
+  mie_ = false;
+  return mtvec_ & ~3u;
+}
+
 IsaModel::CsrAccess IsaModel::csrRead(uint16_t a) const {
   CsrAccess r;
   if (!options_.csrs.count(a)) return r;
   r.legal = true;
-  if (isNondeterministicCsr(a)) {
+  if (isNondeterministicCsr(a) ||
+      (options_.minstretUnpredictable && (a == csr::kMinstret || a == csr::kMinstreth ||
+                                          a == csr::kInstret || a == csr::kInstreth))) {
     r.unknown = true;
     return r;
   }
@@ -140,7 +150,7 @@ void IsaModel::csrWrite(uint16_t a, uint32_t v) {
     case csr::kMtvec: mtvec_ = v & options_.mtvecMask; break;
     case csr::kMscratch: mscratch_ = v; break;
     case csr::kMepc: mepc_ = v & ~3u; break;
-    case csr::kMcause: mcause_ = v; break;
+    case csr::kMcause: mcause_ = v & options_.mcauseMask; break;
     case csr::kMtval: mtval_ = v; break;
     case csr::kMinstret: minstret_ = (minstret_ & 0xffffffff00000000ull) | v; break;
     case csr::kMinstreth:
@@ -154,7 +164,7 @@ void IsaModel::execCsr(const Decoded& d, ModelStep& s) {
   const bool imm = d.op >= Op::Csrrwi;
   const uint32_t src = imm ? d.rs1 : x_[d.rs1];
   const bool isWrite = d.op == Op::Csrrw || d.op == Op::Csrrwi || d.rs1 != 0;
-  const bool readOnly = ((d.csr >> 10) & 3) == 3;
+  const bool readOnly = ((d.csr >> 10) & 3) == 3 || options_.readOnlyCsrs.count(d.csr) > 0;
   CsrAccess old = csrRead(d.csr);
   const bool formOk = !options_.csrReadsOnlyCsrrsX0 || (d.op == Op::Csrrs && d.rs1 == 0);
   if (!old.legal || !formOk || (readOnly && isWrite)) {
@@ -309,10 +319,18 @@ ModelStep IsaModel::step() {
       if (options_.wfi == WfiPolicy::Illegal)
         trap(s, TrapCause::IllegalInsn, options_.mtvalIllegalInsn ? d.word : 0);
       break;
-    case Op::Ecall: trap(s, TrapCause::EcallM, 0); break;
-    case Op::Ebreak: trap(s, TrapCause::Breakpoint, options_.mtvalEbreakPc ? pc : 0); break;
+    case Op::Ecall:
+    case Op::Ebreak:
+      if (options_.ecallEbreakJump) {
+        next = jumpToTrapVector(d.op == Op::Ecall ? TrapCause::EcallM : TrapCause::Breakpoint);
+        break;
+      }
+      if (d.op == Op::Ecall) trap(s, TrapCause::EcallM, 0);
+      else trap(s, TrapCause::Breakpoint, options_.mtvalEbreakPc ? pc : 0);
+      break;
     case Op::Mret:
-      if (options_.traps == TrapPolicy::Halt) {
+      // a core whose traps halt has no mret unless it has mepc to return to
+      if (options_.traps == TrapPolicy::Halt && !options_.csrs.count(csr::kMepc)) {
         trap(s, TrapCause::IllegalInsn, options_.mtvalIllegalInsn ? d.word : 0);
         break;
       }

@@ -117,8 +117,10 @@ TestResult Runner::runImage(const std::vector<uint32_t>& given) {
     if (options_.selfCheckExit) {
       if (act.insn == kEcall && a7 == 93) { res.end = EndReason::Ecall; break; }
     } else {
-      if (act.trap && act.insn == kEcall) { res.end = EndReason::Ecall; break; }
-      if (act.trap && act.insn == kEbreak) { res.end = EndReason::Ebreak; break; }
+      // a core that executes ecall/ebreak as jumps to mtvec reports them without rvfi_trap
+      const bool taken = act.trap || core_.isa.ecallEbreakJump;
+      if (taken && act.insn == kEcall) { res.end = EndReason::Ecall; break; }
+      if (taken && act.insn == kEbreak) { res.end = EndReason::Ebreak; break; }
     }
     if (halted || act.halt) { res.end = EndReason::Halt; break; }
     if (res.retired >= options_.maxRetire) { res.end = EndReason::RetireLimit; break; }

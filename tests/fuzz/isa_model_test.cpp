@@ -7,6 +7,7 @@
 
 #include "rtlarena/core/files.h"
 #include "rtlarena/fuzz/assembler.h"
+#include "rtlarena/fuzz/calibrate.h"
 #include "rtlarena/fuzz/encode.h"
 #include "rtlarena/fuzz/isa_model.h"
 #include "rtlarena/fuzz/lockstep.h"
@@ -15,6 +16,8 @@ namespace rtlarena::fuzz {
 namespace {
 
 namespace fs = std::filesystem;
+
+bool isCsrOpForTest(Op op) { return op >= Op::Csrrw && op <= Op::Csrrci; }
 
 // Runs `text` (assembled at 0) until the first ecall; returns the model.
 IsaModel runAsm(const std::string& text, IsaOptions opts = {}, unsigned maxSteps = 10000) {
@@ -271,6 +274,120 @@ TEST(IsaModel, HaltPolicyStopsAtTheFirstTrap) {
   ModelStep s = one(0u, {}, o);
   EXPECT_TRUE(s.halted);
   EXPECT_TRUE(s.rvfi.trap);
+}
+
+// NERV: ecall/ebreak go to mtvec without rvfi_trap, mtval kept; illegal instructions halt.
+TEST(IsaModel, EcallEbreakAsJumpsSetTrapStateButReportNoTrap) {
+  IsaOptions o;
+  o.traps = TrapPolicy::Halt;
+  o.ecallEbreakJump = true;
+  o.mtvecReset = 0x200;
+  IsaModel m(o);
+  // 0x00: mtval = 0x55; mstatus.MIE = 1; ebreak at 0x0c; at mtvec 0x200 read the trap state
+  std::vector<uint32_t> img(0x100, 0);
+  img[0] = rv::addi(5, 0, 0x55);
+  img[1] = rv::csrrw(0, csr::kMtval, 5);
+  img[2] = rv::csrrsi(0, csr::kMstatus, 8);
+  img[3] = rv::ebreak();
+  img[0x80] = rv::csrrs(6, csr::kMcause, 0);
+  img[0x81] = rv::csrrs(7, csr::kMepc, 0);
+  img[0x82] = rv::csrrs(28, csr::kMtval, 0);
+  img[0x83] = rv::csrrs(29, csr::kMstatus, 0);
+  img[0x84] = rv::mret();  // legal: the core has mepc
+  m.loadMemory(img);
+  m.reset();
+  for (int i = 0; i < 3; ++i) m.step();
+  ModelStep e = m.step();
+  EXPECT_FALSE(e.rvfi.trap);
+  EXPECT_FALSE(e.halted);
+  EXPECT_EQ(e.rvfi.pc_wdata, 0x200u);
+  for (int i = 0; i < 4; ++i) m.step();
+  ModelStep r = m.step();
+  EXPECT_FALSE(r.rvfi.trap);
+  EXPECT_EQ(r.rvfi.pc_wdata, 0x0cu);
+  EXPECT_EQ(m.reg(6), 3u);       // mcause: breakpoint
+  EXPECT_EQ(m.reg(7), 0x0cu);    // mepc
+  EXPECT_EQ(m.reg(28), 0x55u);   // mtval kept
+  EXPECT_EQ(m.reg(29), 0x1880u); // MPIE = old MIE, MIE = 0
+  // without the option ecall is a trap that halts the core
+  o.ecallEbreakJump = false;
+  ModelStep t = one(rv::ecall(), {}, o);
+  EXPECT_TRUE(t.rvfi.trap);
+  EXPECT_TRUE(t.halted);
+}
+
+TEST(IsaModel, MretTrapsOnAHaltingCoreWithoutMepc) {
+  IsaOptions o;
+  o.traps = TrapPolicy::Halt;
+  o.csrs = {csr::kCycle};
+  EXPECT_TRUE(one(rv::mret(), {}, o).rvfi.trap);
+  o.csrs.insert(csr::kMepc);
+  EXPECT_FALSE(one(rv::mret(), {}, o).rvfi.trap);
+}
+
+TEST(IsaModel, UnpredictableMinstretAndMcauseWriteMask) {
+  IsaOptions o;
+  EXPECT_FALSE(one(rv::csrrs(5, csr::kMinstret, 0), {}, o).rdUnknown);
+  o.minstretUnpredictable = true;
+  EXPECT_TRUE(one(rv::csrrs(5, csr::kMinstret, 0), {}, o).rdUnknown);
+  EXPECT_TRUE(one(rv::csrrs(5, csr::kMinstreth, 0), {}, o).rdUnknown);
+  o.mcauseMask = 0x8000001f;
+  IsaModel m(o);
+  m.loadMemory({rv::csrrw(0, csr::kMcause, 5), rv::csrrs(6, csr::kMcause, 0)});
+  m.reset();
+  m.setReg(5, 0xffffffff);
+  m.step();
+  m.step();
+  EXPECT_EQ(m.reg(6), 0x8000001fu);
+}
+
+// Calibration asks whether a write of zero from a register (rs1 != x0) to a read-only CSR
+// traps: the model says it does (the spec decides by the register index, not its value).
+TEST(IsaModel, CalibrationProbesWriteZeroRegisterToReadOnlyCsr) {
+  int found = 0;
+  for (const CalibrationProbe& p : calibrationSuite()) {
+    if (p.name.find("-zero-register") == std::string::npos) continue;
+    ++found;
+    IsaModel m({});
+    m.loadMemory(p.program.body);
+    m.reset();
+    ModelStep s;
+    do s = m.step();
+    while (!isCsrOpForTest(s.insn.op) && !s.rvfi.trap);
+    EXPECT_EQ(s.insn.csr, csr::kMhartid) << p.name;
+    EXPECT_NE(s.insn.rs1, 0u) << p.name;
+    EXPECT_TRUE(s.rvfi.trap) << p.name;
+  }
+  EXPECT_EQ(found, 2);
+}
+
+TEST(IsaModel, ReadOnlyCsrAtAReadWriteAddressTrapsOnWrites) {
+  IsaOptions o;
+  o.csrs.insert(0xb03);
+  EXPECT_FALSE(one(rv::csrrw(0, 0xb03, 5), {{5, 1}}, o).rvfi.trap);  // mhpmcounter3: writable
+  o.readOnlyCsrs.insert(0xb03);
+  EXPECT_TRUE(one(rv::csrrw(0, 0xb03, 5), {{5, 1}}, o).rvfi.trap);
+  EXPECT_TRUE(one(rv::csrrsi(6, 0xb03, 1), {}, o).rvfi.trap);
+  ModelStep r = one(rv::csrrs(6, 0xb03, 0), {}, o);
+  EXPECT_FALSE(r.rvfi.trap);
+  EXPECT_EQ(r.rvfi.rd_addr, 6u);
+  EXPECT_EQ(r.rvfi.rd_wdata, 0u);
+}
+
+// The CSR-after-load probes: the write uses the loaded value, once (NERV writes twice).
+TEST(IsaModel, CalibrationProbesCsrWriteSourcedFromALoad) {
+  int found = 0;
+  for (const CalibrationProbe& p : calibrationSuite()) {
+    if (p.name.find("-after-load") == std::string::npos || p.category != "csr") continue;
+    ++found;
+    IsaModel m({});
+    m.loadMemory(p.program.body);
+    m.reset();
+    for (int i = 0; i < 100 && m.step().insn.op != Op::Ecall;) ++i;
+    EXPECT_EQ(m.reg(7), 0u) << p.name;             // t2: mscratch before the write
+    EXPECT_EQ(m.reg(30), 0x00ff00ffu) << p.name;   // t5: mscratch after it = the loaded word
+  }
+  EXPECT_EQ(found, 2);
 }
 
 TEST(IsaModel, SelfModifyingCodeIsSeenByTheNextFetch) {

@@ -73,6 +73,9 @@ class IsaModel {
   void execLoad(const Decoded& d, ModelStep& s);
   void execStore(const Decoded& d, ModelStep& s);
   void trap(ModelStep& s, TrapCause cause, uint32_t tval);
+  /// The trap state of ecall/ebreak on a core that executes them as jumps (ecallEbreakJump);
+  /// returns the target.
+  uint32_t jumpToTrapVector(TrapCause cause);
   uint8_t loadByte(uint32_t addr) const;
   void storeByte(uint32_t addr, uint8_t value);
   void writeRd(ModelStep& s, unsigned rd, uint32_t value);

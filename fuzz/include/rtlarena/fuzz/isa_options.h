@@ -40,6 +40,12 @@ struct IsaOptions {
   FenceIPolicy fenceI = FenceIPolicy::Illegal;
   WfiPolicy wfi = WfiPolicy::Nop;
   bool minstretCountsTraps = false;
+  /// minstret/minstreth reads are unpredictable (a core counting something other than
+  /// retirements, e.g. NERV counts the extra cycle of a load): the model takes the core's value.
+  bool minstretUnpredictable = false;
+  /// ecall and ebreak are executed as jumps to mtvec (mepc, mcause, MPIE/MIE set as by a
+  /// trap, mtval kept) that RVFI reports without rvfi_trap, whatever `traps` says (NERV).
+  bool ecallEbreakJump = false;
   /// A fetch sees earlier stores (else a fetch of a word stored during the test is
   /// unpredictable, e.g. PicoRV32 prefetches the next instruction before a store completes).
   bool coherentFetch = true;
@@ -56,6 +62,9 @@ struct IsaOptions {
                              csr::kMip,       csr::kMcycle,  csr::kMinstret, csr::kMcycleh,
                              csr::kMinstreth, csr::kMvendorid, csr::kMarchid, csr::kMimpid,
                              csr::kMhartid};
+  /// CSRs at read/write addresses that the core implements read-only: reads are legal, every
+  /// write form traps (e.g. NERV's read-only-zero mhpmcounter/mhpmevent). Also in `csrs`.
+  std::set<uint16_t> readOnlyCsrs;
   /// Values of constant CSRs (misa, the ids); absent constant CSRs read 0.
   std::map<uint16_t, uint32_t> csrValues = {{csr::kMisa, 0x40001100}};
   /// Operations whose RVFI rd report is not compared when the ISA writes no register (e.g. a
@@ -63,7 +72,7 @@ struct IsaOptions {
   /// are left as the ISA says, so a register that really changed diverges at its next read.
   std::set<Op> rdReportIgnored;
   /// Writable bits of mie/mip (0: no interrupts implemented) and of mtvec (mode bits).
-  uint32_t mieMask = 0, mipMask = 0, mtvecMask = 0xfffffffc;
+  uint32_t mieMask = 0, mipMask = 0, mtvecMask = 0xfffffffc, mcauseMask = 0xffffffff;
 };
 
 }  // namespace rtlarena::fuzz
