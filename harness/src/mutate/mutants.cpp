@@ -2,6 +2,7 @@
 // of the reference and writes it back as Verilog.
 #include "rtlarena/mutate/mutants.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <regex>
 #include <sstream>
@@ -58,11 +59,11 @@ std::string listScript(const std::string& refTop, const std::string& top, int co
 }
 
 std::string applyScript(const std::string& refTop, const std::string& top, const std::vector<std::string>& commands,
-                        bool keepNamedSignals) {
+                        bool keepNamedSignals, std::size_t first) {
   std::ostringstream s;
   readReference(s, refTop, top, keepNamedSignals);
   s << "design -save reference\n";
-  for (std::size_t i = 0; i < commands.size(); ++i)
+  for (std::size_t i = first; i < commands.size(); ++i)
     s << "design -load reference\n" << commands[i] << "\nopt_clean\nwrite_verilog -noattr mutant_" << i << ".v\n";
   return s.str();
 }
@@ -97,7 +98,7 @@ std::string describeMutation(const std::string& command, const std::string& refe
   return d.str();
 }
 
-Result<std::vector<Mutant>> makeMutants(const Task& task, const MutantOptions& o) {
+Result<std::vector<Mutant>> makeMutants(const Task& task, const MutantOptions& o, std::vector<std::string>* unapplied) {
   const auto [reference, refTop] = equiv::taskReference(task);
   auto dir = TempDir::create("rtlarena-mutants", o.workRoot);
   if (!dir) return dir.error();
@@ -113,13 +114,38 @@ Result<std::vector<Mutant>> makeMutants(const Task& task, const MutantOptions& o
     if (startsWith(trim(l), "mutate ")) commands.emplace_back(trim(l));
   std::vector<Mutant> mutants;
   if (commands.empty()) return mutants;
-  if (auto s = writeFile(dir->path() / "apply.ys", applyScript(refTop, task.top, commands, o.keepNamedSignals)); !s) return s.error();
-  auto applied = runYosys(dir->path(), "apply.ys", o);
-  if (!applied) return applied.error();
-  if (!applied->exitedOk()) return yosysFailed(task, *applied, "apply mutations to");
+  // One run applies them all; when Yosys aborts on mutation k (mutants before it are written;
+  // k's own file may be begun, since the abort can come while writing it), k is left out and
+  // the run resumes after it. A few such aborts are Yosys's; many mean the reference itself
+  // cannot be mutated.
+  const auto output = [&](std::size_t i) { return dir->path() / ("mutant_" + std::to_string(i) + ".v"); };
+  const auto written = [&](std::size_t i) {
+    auto text = readFile(output(i));
+    return text && text->find("endmodule") != std::string::npos;
+  };
+  const std::size_t maxUnapplied = std::max<std::size_t>(3, commands.size() / 10);
+  std::vector<bool> skipped(commands.size(), false);
+  std::size_t skips = 0;
+  for (std::size_t first = 0; first < commands.size();) {
+    if (auto s = writeFile(dir->path() / "apply.ys", applyScript(refTop, task.top, commands, o.keepNamedSignals, first)); !s)
+      return s.error();
+    auto applied = runYosys(dir->path(), "apply.ys", o);
+    if (!applied) return applied.error();
+    if (applied->exitedOk()) break;
+    std::size_t k = first;
+    while (k < commands.size() && written(k)) ++k;
+    if (applied->timedOut || k == commands.size() || ++skips > maxUnapplied)
+      return yosysFailed(task, *applied, "apply mutations to");
+    skipped[k] = true;
+    if (unapplied) unapplied->push_back(commands[k]);
+    first = k + 1;
+  }
   for (std::size_t i = 0; i < commands.size(); ++i) {
-    auto code = readFile(dir->path() / ("mutant_" + std::to_string(i) + ".v"));
+    if (skipped[i]) continue;
+    auto code = readFile(output(i));
     if (!code) return code.error();
+    if (code->find("endmodule") == std::string::npos)
+      return makeError(ErrorCode::Internal, task.id + ": Yosys wrote an incomplete mutant " + output(i).filename().string());
     Mutant m;
     m.index = static_cast<int>(i);
     m.command = commands[i];

@@ -131,7 +131,9 @@ std::vector<TaskMutation> analyseMutants(const std::vector<Task>& tasks, const M
       mo.seed = o.seed;
       mo.sandbox = o.eval.sandbox;
       mo.workRoot = o.eval.workRoot;
-      auto mutants = makeMutants(task, mo);
+      std::vector<std::string> unapplied;
+      auto mutants = makeMutants(task, mo, &unapplied);
+      s.result.unapplied = static_cast<int>(unapplied.size());
       if (!mutants || mutants->empty()) {
         s.result.error = mutants ? "Yosys found nothing to mutate" : mutants.error().message;
         finish(s);
@@ -166,7 +168,8 @@ std::vector<TaskMutation> analyseMutants(const std::vector<Task>& tasks, const M
 
 std::string taskMutationJson(const TaskMutation& t) {
   nlohmann::json j = {{"mutants", t.mutants},       {"killed", t.killed},   {"survived", t.survived},
-                      {"equivalent", t.equivalent}, {"unknown", t.unknown}, {"errors", t.errors}};
+                      {"equivalent", t.equivalent}, {"unknown", t.unknown}, {"errors", t.errors},
+                      {"unapplied", t.unapplied}};
   j["kill_score"] = t.killScore() < 0 ? nlohmann::json(nullptr) : nlohmann::json(t.killScore());
   if (!t.error.empty()) j["error"] = t.error;
   nlohmann::json survivors = nlohmann::json::array();

@@ -36,15 +36,19 @@ struct MutantOptions {
 
 /// Makes up to `count` mutants of the task's reference. Error when rtlarena failed or Yosys
 /// could not read the reference (a broken reference is the dataset's problem, named as such).
-Result<std::vector<Mutant>> makeMutants(const Task& task, const MutantOptions& options);
+/// A listed mutation that Yosys itself fails to apply (an internal assertion on some memory
+/// ports) is left out, its index kept free, and its command added to `unapplied` when given.
+Result<std::vector<Mutant>> makeMutants(const Task& task, const MutantOptions& options,
+                                        std::vector<std::string>* unapplied = nullptr);
 
 /// The Yosys script that lists the mutations (exposed for tests and `--keep`).
 std::string listScript(const std::string& refTop, const std::string& top, int count, unsigned seed,
                        bool keepNamedSignals = false);
 
-/// The Yosys script that applies each listed mutation and writes mutant_<i>.v.
+/// The Yosys script that applies each listed mutation from index `first` on and writes
+/// mutant_<i>.v.
 std::string applyScript(const std::string& refTop, const std::string& top, const std::vector<std::string>& commands,
-                        bool keepNamedSignals = false);
+                        bool keepNamedSignals = false, std::size_t first = 0);
 
 /// "inv of cell $add$reference.sv:5$2 port B bit 0" plus the source line, from a mutate line
 /// and the reference text.

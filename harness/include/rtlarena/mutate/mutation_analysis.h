@@ -35,6 +35,7 @@ struct TaskMutation {
   std::string taskId;
   int mutants = 0, killed = 0, survived = 0, equivalent = 0, unknown = 0, errors = 0;
   int resumed = 0;                    ///< outcomes taken from a stored analysis, not simulated
+  int unapplied = 0;                  ///< listed mutations Yosys itself failed to apply (left out)
   std::vector<MutantResult> results;  ///< every mutant, by index
   std::string error;                  ///< mutants could not be made (the task is not scored)
   double seconds = 0;
