@@ -9,7 +9,7 @@ set -euo pipefail
 build=${1:-build}
 bin="$build/rtlarena"
 [ -x "$bin" ] || { echo "bench_tb_strength: $bin not built"; exit 1; }
-tasks=${BENCH_TB_TASKS:-"prescaled_timer uart_rx pipelined_div_step dp_ram_sync skid_buffer sync_fifo8"}
+tasks=${BENCH_TB_TASKS:-"prescaled_timer uart_rx pipelined_div_step dp_ram_sync skid_buffer sync_fifo8 float16_compare seq_1011_mealy watchdog spi_slave_shift"}
 work=$(mktemp -d /tmp/rtlarena-bench-tb.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)  ($(nproc) cores)"

@@ -2,7 +2,7 @@ module tb;
   reg  [15:0] a, b;
   reg  [31:0] r, r1;          // rnd() draws: one call per statement (see docs/TASK_FORMAT.md)
   wire lt_ref, eq_ref, unordered_ref, lt_dut, eq_dut, unordered_dut;
-  integer seed = 120, samples = 0, mismatches = 0, i, j;
+  integer seed = 120, samples = 0, mismatches = 0, i, j, k;
 
   RefModule ref_inst(.a(a), .b(b), .lt(lt_ref), .eq(eq_ref), .unordered(unordered_ref));
   TopModule dut(.a(a), .b(b), .lt(lt_dut), .eq(eq_dut), .unordered(unordered_dut));
@@ -40,6 +40,13 @@ module tb;
     endcase
   endfunction
 
+  // One set magnitude bit with either sign (k = 0..29: bit k/2 of a[14:0]), or a NaN whose
+  // fraction has a single bit set (k = 30..49: bit (k-30)/2 of the fraction).
+  function automatic [15:0] single_bit(input integer k);
+    if (k < 30) single_bit = {k[0], 15'd1 << (k / 2)};
+    else        single_bit = {k[0], 5'h1F, 10'd1 << ((k - 30) / 2)};
+  endfunction
+
   task automatic compare;
     begin
       samples = samples + 1;
@@ -57,6 +64,11 @@ module tb;
     for (i = 0; i < 21; i = i + 1)        // all pairs of special and boundary values
       for (j = 0; j < 21; j = j + 1) begin
         a = corner(i); b = corner(j); #1 compare;
+      end
+    for (k = 0; k < 50; k = k + 1)        // each zero and NaN test bit on its own, both orders
+      for (j = 0; j < 21; j = j + 1) begin
+        a = single_bit(k); b = corner(j); #1 compare;
+        b = single_bit(k); a = corner(j); #1 compare;
       end
     for (i = 0; i < 20000; i = i + 1) begin
       r = rnd();

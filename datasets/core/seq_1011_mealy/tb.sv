@@ -84,6 +84,10 @@ module tb;
     drive(1, 1);                    // reset while "101" is stored and in = 1
     drive(0, 1);
     feed(32'b011, 3);
+    drive(1, 0);                    // reset forgets everything: "1 1" right after it is no
+    feed(32'b1101, 4);              // match (a wrong initial state would detect on the 2nd 1)
+    drive(1, 1);
+    feed(32'b011, 3);               // reset while in = 1: that 1 is forgotten too
     for (i = 0; i < 800; i = i + 1) begin
       next_rand;
       reset = (rv[6:0] == 7'd0);

@@ -119,6 +119,15 @@ module tb;
     hold(0, 1, 0, 3, 0);
     hold(1, 1, 0, 3, 0);
     xfer(16'h9C00, 8, 2, 0);
+    drive(1, 1, 0, 1, 0, 8'h00);                  // reset with SCLK high and selected: sclk_q
+    hold(1, 0, 1, 2, 0);                          // restarts at 0, so SCLK high is a rising edge
+    r0 = 32'hB2;                                  // (first bit 1) and the word is 8'hB2
+    for (j = 6; j >= 0; j = j - 1) begin
+      hold(0, 0, r0[j], 2, 0);
+      hold(1, 0, r0[j], 2, 0);
+    end
+    hold(0, 0, 0, 2, 0);
+    hold(0, 1, 0, 2, 0);
     // random transactions, noise and resets
     for (i = 0; i < 100; i = i + 1) begin
       mode = rnd() % 6;

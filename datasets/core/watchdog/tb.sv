@@ -85,6 +85,15 @@ module tb;
     run(0, 0, 8'd0, 0, 4);
     run(0, 0, 8'd0, 1, 1);
     run(0, 0, 8'd0, 0, 10);
+    run(1, 0, 8'd0, 0, 1);      // kick at count 0 after one expiry (missed = 1): no fault
+    run(0, 1, 8'd3, 0, 1);      // load 3
+    run(0, 0, 8'd3, 0, 7);      // first expiry, then down to 0 again
+    run(0, 0, 8'd3, 1, 1);      // the kick prevents the second expiry and its fault
+    run(0, 0, 8'd3, 0, 6);
+    run(0, 1, 8'd0, 0, 1);      // the same with timeout 0
+    run(0, 0, 8'd0, 0, 1);
+    run(0, 0, 8'd0, 1, 1);
+    run(0, 0, 8'd0, 0, 3);
     run(1, 1, 8'd1, 1, 1);      // reset wins over load
     run(0, 0, 8'd1, 0, 6);
     for (i = 0; i < 1500; i = i + 1) begin
