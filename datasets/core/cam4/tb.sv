@@ -5,7 +5,7 @@ module tb;
   wire [3:0] match_ref, match_dut;
   wire hit_ref, hit_dut;
   wire [1:0] idx_ref, idx_dut;
-  integer seed = 176, samples = 0, mismatches = 0, cycle = 0, i, pw;
+  integer seed = 176, samples = 0, mismatches = 0, cycle = 0, i, pw, e, f, b;
   // rnd() draws: one call per statement (see docs/TASK_FORMAT.md)
   reg [31:0] r0, r1, r2, r3, k0, k1;
 
@@ -88,6 +88,23 @@ module tb;
     drive(0, 0, 0, 8'h00, 0, 8'h42);
     drive(0, 0, 0, 8'h00, 0, 8'h99);
     drive(0, 0, 0, 8'h00, 0, 8'h00);
+    // every key bit of every entry takes part in its compare: entry e holds a key with bit b
+    // clear; the search with that bit set must not hit it, the exact search must
+    for (e = 0; e < 4; e = e + 1)
+      for (b = 0; b < 8; b = b + 1) begin
+        drive(0, 1, e, 8'hFF ^ (8'h01 << b), 1, 8'h00);
+        drive(0, 0, 0, 8'h00, 0, 8'hFF);
+        drive(0, 0, 0, 8'h00, 0, 8'hFF ^ (8'h01 << b));
+      end
+    // a write leaves the other entries alone: entry e holds all ones (then all zeros), every
+    // other entry is written with the opposite, then e is searched
+    for (e = 0; e < 4; e = e + 1)
+      for (b = 0; b < 2; b = b + 1) begin
+        drive(0, 1, e, b ? 8'h00 : 8'hFF, 1, 8'h00);
+        for (f = 1; f < 4; f = f + 1) drive(0, 1, (e + f) % 4, b ? 8'hFF : 8'h00, 1, 8'h00);
+        drive(0, 0, 0, 8'h00, 0, b ? 8'h00 : 8'hFF);
+        drive(0, 0, 0, 8'h00, 0, b ? 8'hFF : 8'h00);
+      end
     // random writes and searches, occasional resets
     pw = 30;
     for (i = 0; i < 2000; i = i + 1) begin
