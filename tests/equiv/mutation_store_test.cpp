@@ -8,6 +8,7 @@
 #include "rtlarena/core/files.h"
 #include "rtlarena/core/text.h"
 #include "rtlarena/mutate/mutation_store.h"
+#include "rtlarena/run/run_store.h"
 
 using namespace rtlarena;
 using namespace rtlarena::mutate;
@@ -98,6 +99,10 @@ TEST(MutationStore, StoredOutcomesAreFoundOnlyForTheSameMutation) {
   EXPECT_EQ(id["kind"], kAnalysisKind);
   EXPECT_EQ(id["config"], json::parse(kConfig));
   EXPECT_EQ(id["tool_versions"]["yosys"], "Yosys 0.23");
+  // the revision of the checkout that made it, as a run records it (the tests run in one)
+  ASSERT_TRUE(id["git_revision"].is_string());
+  EXPECT_EQ(id["git_revision"].get<std::string>(), gitRevision());
+  EXPECT_NE(id["git_revision"].get<std::string>(), "");
   EXPECT_TRUE(fs::exists(folder / "survivors" / "and2" / "mutant_0.v"));
   EXPECT_FALSE(fs::exists(folder / "survivors" / "and2" / "mutant_1.v"));
 

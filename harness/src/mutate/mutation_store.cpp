@@ -147,6 +147,7 @@ Result<std::unique_ptr<MutationStore>> MutationStore::open(const fs::path& dir, 
     json j = {{"kind", kAnalysisKind},
               {"config", json::parse(configJson)},
               {"tool_versions", json::parse(toolVersionsJson, nullptr, false)},
+              {"git_revision", gitRevision()},
               {"created_at", nowIso()}};
     if (auto s = replaceFile(identity, j.dump(1) + "\n"); !s) return s.error();
   }

@@ -36,6 +36,9 @@ std::string newRunId() {
   return std::string(buf) + "-" + suffix;
 }
 
+
+}  // namespace
+
 std::string gitRevision() {
   ProcessSpec spec;
   spec.argv = {"git", "rev-parse", "--short", "HEAD"};
@@ -48,8 +51,6 @@ std::string gitRevision() {
   while (!s.empty() && (s.back() == '\n' || s.back() == '\r')) s.pop_back();
   return s;
 }
-
-}  // namespace
 
 std::string describeConfigDifference(const std::string& stored, const std::string& wanted) {
   json a = json::parse(stored, nullptr, false), b = json::parse(wanted, nullptr, false);

@@ -20,6 +20,9 @@ std::string runConfigJson(const RunOptions& options);
 /// holds a run with another configuration.
 Result<std::unique_ptr<Store>> openRunStore(const RunOptions& options, const std::string& providerName);
 
+/// The short git revision of the project checkout ("unknown" outside one), as runs record it.
+std::string gitRevision();
+
 /// "'key' (stored X, now Y)" for the first key of `wanted` that `stored` lacks or differs in.
 std::string describeConfigDifference(const std::string& stored, const std::string& wanted);
 
