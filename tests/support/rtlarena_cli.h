@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <map>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "rtlarena/core/process.h"
@@ -14,6 +15,10 @@
 namespace rtlarena::test_support {
 
 struct CliCall {
+  CliCall() = default;
+  CliCall(std::filesystem::path dir, std::map<std::string, std::string> extraEnv = {})
+      : cwd(std::move(dir)), env(std::move(extraEnv)) {}
+
   std::filesystem::path cwd = "/tmp";
   std::map<std::string, std::string> env;  ///< added to the tools' usual environment
   std::chrono::milliseconds deadline{600000};
