@@ -39,7 +39,7 @@ Result<std::optional<ModeReport>> assertMutantsSummary(Store& store) {
   std::map<std::string, TaskMutants> tasks;  // the same mutants for every answer of a task
   int mutantsAsked = 0, seed = 0;
   bool any = false;
-  for (const std::string row : {std::string(kAssertMutantsMode), "golden-" + std::string(kAssertMutantsMode)}) {
+  for (const std::string& row : {std::string(kAssertMutantsMode), "golden-" + std::string(kAssertMutantsMode)}) {
     auto rows = store.evaluations(row);
     if (!rows) return rows.error();
     Side& side = sides[row];
