@@ -19,11 +19,7 @@ SecondJudgeTally tallySecondJudge(const std::vector<EvalRecord>& judged, const s
     }
     auto& [passed, complete] = perTask[j.taskId];
     ++complete;
-    ++t.complete;
-    if (j.eval.passed()) {
-      ++passed;
-      ++t.passed;
-    }
+    if (j.eval.passed()) ++passed;
     auto it = nativeOf.find({j.taskId, j.sample});
     if (it == nativeOf.end()) continue;
     const std::string where = j.taskId + "#" + std::to_string(j.sample);

@@ -12,7 +12,7 @@ namespace rtlarena {
 
 struct SecondJudgeTally {
   double passAt1 = 0;  ///< mean over tasks of (judged passes / judged complete)
-  int passed = 0, complete = 0, incomplete = 0;
+  int incomplete = 0;
   /// Passed the testbench, but the second judge says the design differs: "TASK#N" and its reason.
   std::vector<std::pair<std::string, std::string>> escapes;
   /// The second judge passes it, the testbench failed it: "TASK#N" and the testbench's verdict.
