@@ -4,7 +4,9 @@
 // and drives the select from +rtlarena_mutsel, so the unchanged wrapper picks it up; (3) one
 // Verilator build serves every mutant; (4) select 0 must pass the directed run (else the
 // netlist itself is wrong and nothing can be judged), then each select value is run and
-// kept when some retirement diverges.
+// kept when some retirement diverges; (5) the formal check proposes a program per mutation
+// (visibility_formal.cpp), and a proposal counts once the harness replays it: the mutant
+// diverges from the ISA model and the original does not.
 #include "rtlarena/fuzz/inject.h"
 
 #include <nlohmann/json.hpp>
@@ -17,6 +19,7 @@
 #include "rtlarena/fuzz/assembler.h"
 #include "rtlarena/fuzz/generator.h"
 #include "rtlarena/fuzz/session.h"
+#include "rtlarena/fuzz/visibility_formal.h"
 
 namespace rtlarena::fuzz {
 
@@ -122,6 +125,85 @@ std::pair<std::string, std::string> directedRun(Dut& dut, const CoreConfig& core
   return {};
 }
 
+// A formal witness counts only when the harness agrees: the mutant diverges from the ISA
+// model on the program and the original does not. Returns (counts, what the replay showed).
+std::pair<bool, std::string> replayWitness(Session& s, unsigned id, const std::vector<uint32_t>& image) {
+  RunnerOptions ro;
+  ro.selfCheckExit = true;  // ecall/ebreak trap to the program's handler, as in the miter
+  ro.maxRetire = 1000;
+  ro.maxCycles = 100000;
+  ro.rtlCoverage = false;
+  ro.modelCoverage = false;
+  s.dut->recreate({mutantPlusarg(0)});
+  TestResult original = Runner(*s.dut, s.core, s.layout, ro).runImage(image);
+  if (original.divergence)
+    return {false, "the original diverges too (" + original.divergence->signature() + "): a tolerance gap, not the mutation"};
+  s.dut->recreate({mutantPlusarg(id)});
+  TestResult mutant = Runner(*s.dut, s.core, s.layout, ro).runImage(image);
+  if (mutant.divergence) return {true, mutant.divergence->signature()};
+  return {false, "no divergence from the model on replay (ended: " + std::string(endReasonName(mutant.end)) + ")"};
+}
+
+std::string readmemh(const std::vector<uint32_t>& words) {
+  std::string text;
+  char buf[16];
+  for (uint32_t w : words) {
+    std::snprintf(buf, sizeof buf, "%08x\n", w);
+    text += buf;
+  }
+  return text;
+}
+
+// Runs the formal check over every mutation and replays each witness; fills the formal
+// fields and marks newly visible mutants.
+void addFormalVisibility(InjectResult& res, Session& s, const CoreConfig& core, const fs::path& wrapperFile,
+                         const std::string& module, const fs::path& out, const InjectOptions& o) {
+  for (auto& b : res.all) b.formal = "off";
+  if (o.formalDepth == 0) {
+    res.formalNote = "off (--formal-depth 0)";
+    return;
+  }
+  FormalVisibilityInput in;
+  in.wrapperFile = wrapperFile;
+  in.wrapperModule = core.wrapper;
+  in.coreModule = module;
+  for (const auto& src : core.sources)
+    if (src != wrapperFile) in.coreSources.push_back(src);
+  in.defines = core.defines;
+  in.includeDirs = core.includeDirs;
+  in.mutationsScript = out / "yosys" / "mutations.ys";
+  in.portsJson = out / "yosys" / "ports.json";
+  in.mutations = static_cast<unsigned>(res.all.size());
+  in.resetCycles = core.resetCycles;
+  in.maskMinstret = core.isa.minstretUnpredictable;
+  FormalVisibilityOptions fo;
+  fo.depth = o.formalDepth;
+  fo.memoryWords = o.formalWords;
+  fo.perMutant = o.formalTimeout;
+  fo.log = o.log;
+  auto fv = checkVisibilityFormally(in, out / "formal", fo);
+  if (!fv) {
+    res.formalNote = fv.error().describe();
+    for (auto& b : res.all) b.formal = "unsupported";
+    if (o.log) o.log("formal visibility not checked: " + res.formalNote);
+    return;
+  }
+  for (const auto& r : fv->mutants) {
+    InjectedBug& b = res.all.at(r.id - 1);
+    b.formal = std::string(formalVerdictName(r.verdict));
+    if (r.verdict != FormalVerdict::Differs) continue;
+    b.formalCycle = r.frame;
+    b.formalProgram = "formal/mutant-" + std::to_string(r.id) + ".hex";
+    (void)writeFile(out / b.formalProgram, readmemh(r.image));
+    std::tie(b.formalConfirmed, b.formalReplay) = replayWitness(s, r.id, r.image);
+    if (o.log) o.log("mutant " + std::to_string(b.id) + ": formal program " + (b.formalConfirmed ? "confirmed: " : "not confirmed: ") + b.formalReplay);
+  }
+  res.formalNote = "depth " + std::to_string(o.formalDepth) + " cycles, " + std::to_string(o.formalWords) +
+                   " words; miter " + std::to_string(fv->andGates) + " AND gates, " + std::to_string(fv->latches) +
+                   " latches, built in " + std::to_string(static_cast<int>(fv->buildSeconds)) +
+                   " s; the unmutated copies agree for " + std::to_string(fv->identityCycles) + " cycles";
+}
+
 }  // namespace
 
 std::string mutantPlusarg(unsigned id) { return "+rtlarena_mutsel=" + std::to_string(id); }
@@ -214,24 +296,39 @@ Result<InjectResult> injectBugs(const InjectOptions& o) {
   for (auto& b : res.all) {
     s.dut->recreate({mutantPlusarg(b.id)});
     auto [where, sig] = directedRun(*s.dut, s.core, s.layout, programs, tests);
-    b.visible = !where.empty();
+    b.directedBy = where;
     b.foundBy = where;
     b.signature = sig;
-    if (b.visible) res.kept.push_back(b);
     if (o.log) o.log("mutant " + std::to_string(b.id) + " (" + b.mode + " " + b.src + "): " +
-                     (b.visible ? "visible via " + where + " as " + sig : "not visible"));
+                     (!where.empty() ? "visible via " + where + " as " + sig : "not visible to the directed run"));
+  }
+  addFormalVisibility(res, s, *core, wrapperFile, module, out, o);
+  for (auto& b : res.all) {
+    if (b.foundBy.empty() && b.formalConfirmed) {
+      b.foundBy = "formal:cycle" + std::to_string(b.formalCycle);
+      b.signature = b.formalReplay;
+    }
+    b.visible = !b.foundBy.empty();
+    res.visibleDirected += !b.directedBy.empty();
+    res.visibleFormal += b.formalConfirmed;
+    if (b.visible) res.kept.push_back(b);
   }
   res.visible = res.kept.size();
 
   json list = json::array();
   for (const auto& b : res.all)
     list.push_back({{"id", b.id}, {"mode", b.mode}, {"src", b.src}, {"visible", b.visible},
-                    {"found_by", b.foundBy}, {"signature", b.signature}, {"command", b.command}});
+                    {"found_by", b.foundBy}, {"signature", b.signature}, {"command", b.command},
+                    {"directed", b.directedBy}, {"formal", b.formal}, {"formal_cycle", b.formalCycle},
+                    {"formal_confirmed", b.formalConfirmed}, {"formal_replay", b.formalReplay},
+                    {"formal_program", b.formalProgram}});
   json srcs = json::array();
   for (const auto& p : res.sources) srcs.push_back(p.string());
   json j = {{"format", "rtlarena-mutants-1"}, {"core", core->name}, {"core_config", core->file.string()},
             {"module", module}, {"seed", o.seed}, {"sources", srcs}, {"tried", res.tried},
-            {"visible", res.visible}, {"mutants", list}};
+            {"visible", res.visible}, {"visible_directed", res.visibleDirected}, {"visible_formal", res.visibleFormal},
+            {"formal", {{"depth", o.formalDepth}, {"memory_words", o.formalWords}, {"note", res.formalNote}}},
+            {"mutants", list}};
   if (auto w = writeFile(out / "mutants.json", j.dump(2) + "\n"); !w) return w.error();
   return res;
 }
@@ -239,7 +336,10 @@ Result<InjectResult> injectBugs(const InjectOptions& o) {
 std::string injectSummaryJson(const InjectResult& r) {
   json ids = json::array();
   for (const auto& b : r.kept) ids.push_back(b.id);
-  return json{{"core", r.core}, {"tried", r.tried}, {"visible", r.visible}, {"kept", ids}}.dump();
+  return json{{"core", r.core},         {"tried", r.tried},
+              {"visible", r.visible},   {"visible_directed", r.visibleDirected},
+              {"visible_formal", r.visibleFormal}, {"formal", r.formalNote},
+              {"kept", ids}}.dump();
 }
 
 Result<MutantCorpus> loadMutantCorpus(const fs::path& dir) {
@@ -264,6 +364,10 @@ Result<MutantCorpus> loadMutantCorpus(const fs::path& dir) {
       b.foundBy = m.value("found_by", "");
       b.signature = m.value("signature", "");
       b.command = m.value("command", "");
+      b.directedBy = m.value("directed", "");
+      b.formal = m.value("formal", "");
+      b.formalCycle = m.value("formal_cycle", 0u);
+      b.formalConfirmed = m.value("formal_confirmed", false);
       c.mutants.push_back(b);
     }
     return c;

@@ -24,7 +24,7 @@ namespace fs = std::filesystem;
 
 using namespace test_paths;
 
-// One injection for the whole binary: 8 mutations of mc, seed 1.
+// One injection for the whole binary: 8 mutations of mc, seed 1, the directed run only.
 struct Injected {
   std::optional<TempDir> dir;
   InjectResult result;
@@ -45,6 +45,7 @@ const Injected& injected() {
     o.outDir = i.dir->path() / "mutants";
     o.cacheDir = kCache;
     o.directedTests = 300;
+    o.formalDepth = 0;  // the formal check has its own test (inject_formal_slow_test.cpp)
     auto r = injectBugs(o);
     if (!r.ok()) {
       ADD_FAILURE() << r.error().describe();
@@ -74,6 +75,9 @@ TEST(FuzzInject, ListsEveryMutationAndKeepsTheVisibleOnes) {
   }
   EXPECT_EQ(r.visible, visible);
   EXPECT_EQ(r.kept.size(), visible);
+  EXPECT_EQ(r.visibleDirected, visible);
+  EXPECT_EQ(r.visibleFormal, 0u);
+  for (const auto& b : r.all) EXPECT_EQ(b.formal, "off") << b.id;
   // Yosys mutations of a core are mostly visible (10 of 12 in the benchmark); none would
   // mean the check or the select plusarg is broken.
   EXPECT_GE(visible, 2u);

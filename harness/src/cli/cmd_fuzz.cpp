@@ -348,6 +348,15 @@ void addFuzzCommand(CLI::App& app, int& exitCode) {
   inject->add_option("--seed", inf->seed, "Mutation seed")->capture_default_str();
   inject->add_option("--out", inf->outDir, "Output folder (mutants.json, the mutated netlist)")->required();
   inject->add_option("--directed-tests", inf->directedTests, "Random tests per mutant in the visibility check")->capture_default_str();
+  inject->add_option("--formal-depth", inf->formalDepth, "Cycles the formal visibility check unrolls (0: directed run only)")
+      ->capture_default_str();
+  inject->add_option("--formal-words", inf->formalWords, "Words of memory the formal check's programs may fill")
+      ->check(CLI::Range(1u, 16384u))
+      ->capture_default_str();
+  inject->add_option_function<unsigned>(
+            "--formal-timeout", [inf](unsigned s) { inf->formalTimeout = std::chrono::seconds(s); },
+            "Seconds the formal check may spend per mutation (default 30)")
+      ->check(CLI::Range(1u, 86400u));
   inject->add_option("--cache-dir", inf->cacheDir, "Cache root: built DUTs in DIR/duts (default $RTLARENA_CACHE, else ~/.cache/rtlarena)");
   addJsonFlag(*inject, *injectJson, "Print the summary as JSON");
   addNoProgressFlag(*inject, *injectNoProgress);
@@ -361,8 +370,9 @@ void addFuzzCommand(CLI::App& app, int& exitCode) {
     if (!r) { exitCode = reportError(r.error()); return; }
     if (*injectJson) printJson(injectSummaryJson(*r));
     else
-      std::printf("%zu mutations tried, %zu architecturally visible, %zu kept in %s\n", r->tried, r->visible,
-                  r->kept.size(), inf->outDir.string().c_str());
+      std::printf("%zu mutations tried, %zu architecturally visible (directed run %zu, formal %zu), kept in %s\nformal: %s\n",
+                  r->tried, r->visible, r->visibleDirected, r->visibleFormal, inf->outDir.string().c_str(),
+                  r->formalNote.c_str());
     exitCode = kExitOk;
   });
 

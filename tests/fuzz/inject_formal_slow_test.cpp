@@ -1,0 +1,158 @@
+// Slow (label slow): bug injection on mc with the formal visibility check. One miter build,
+// bmc per mutation, and the replay of every program the solver proposes. The checks: the
+// verdicts are consistent with the corpus file; every confirmed program, replayed again in a
+// fresh session, diverges with its mutant selected and not with select 0.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <set>
+
+#include "rtlarena/core/files.h"
+#include "rtlarena/core/text.h"
+#include "rtlarena/fuzz/inject.h"
+#include "rtlarena/fuzz/session.h"
+#include "fuzz_test_paths.h"
+
+namespace rtlarena::fuzz {
+namespace {
+
+namespace fs = std::filesystem;
+using namespace test_paths;
+
+struct Injected {
+  std::optional<TempDir> dir;
+  InjectResult result;
+};
+
+// 12 mutations of mc, seed 1; the directed run is the self-check programs only (no random
+// tests), which keeps the test short.
+const Injected& injected() {
+  static Injected inj = [] {
+    Injected i;
+    auto tmp = TempDir::create("fuzz-inject-formal");
+    if (!tmp.ok()) {
+      ADD_FAILURE() << tmp.error().describe();
+      std::abort();
+    }
+    i.dir.emplace(std::move(*tmp));
+    InjectOptions o;
+    o.coreConfig = coreJson("mc");
+    o.count = 12;
+    o.seed = 1;
+    o.outDir = i.dir->path() / "mutants";
+    o.cacheDir = kCache;
+    o.directedTests = 0;
+    o.formalDepth = 24;
+    o.formalTimeout = std::chrono::seconds(30);
+    auto r = injectBugs(o);
+    if (!r.ok()) {
+      ADD_FAILURE() << r.error().describe();
+      std::abort();
+    }
+    i.result = std::move(*r);
+    return i;
+  }();
+  return inj;
+}
+
+std::vector<uint32_t> readHex(const fs::path& file) {
+  std::vector<uint32_t> words;
+  auto text = readFile(file);
+  EXPECT_TRUE(text.ok()) << file;
+  if (!text.ok()) return words;
+  for (auto line : splitLines(*text))
+    if (!trim(line).empty()) words.push_back(static_cast<uint32_t>(std::stoul(std::string(trim(line)), nullptr, 16)));
+  return words;
+}
+
+void everyMutationHasAFormalVerdictAndTheCountsAgree() {
+  const InjectResult& r = injected().result;
+  ASSERT_EQ(r.all.size(), 12u);
+  EXPECT_NE(r.formalNote.find("AND gates"), std::string::npos) << r.formalNote;
+  const std::set<std::string> verdicts = {"differs", "no_difference_within_bound", "timeout"};
+  size_t directed = 0, formal = 0, differs = 0;
+  for (const auto& b : r.all) {
+    EXPECT_TRUE(verdicts.count(b.formal)) << b.id << ": " << b.formal;
+    EXPECT_EQ(b.visible, !b.directedBy.empty() || b.formalConfirmed) << b.id;
+    if (b.formalConfirmed) {
+      EXPECT_EQ(b.formal, "differs") << b.id;
+    }
+    if (b.directedBy.empty() && b.formalConfirmed) {
+      EXPECT_EQ(b.foundBy.rfind("formal:cycle", 0), 0u) << b.foundBy;
+    }
+    if (b.formal == "differs") {
+      ++differs;
+      EXPECT_FALSE(b.formalProgram.empty()) << b.id;
+      EXPECT_FALSE(b.formalReplay.empty()) << b.id;
+    }
+    directed += !b.directedBy.empty();
+    formal += b.formalConfirmed;
+  }
+  EXPECT_EQ(r.visibleDirected, directed);
+  EXPECT_EQ(r.visibleFormal, formal);
+  EXPECT_GE(formal, 1u) << "no formal proposal was confirmed";
+
+  auto text = readFile(injected().dir->path() / "mutants" / "mutants.json");
+  ASSERT_TRUE(text.ok());
+  auto j = nlohmann::json::parse(*text);
+  EXPECT_EQ(j["visible_formal"], formal);
+  EXPECT_EQ(j["visible_directed"], directed);
+  EXPECT_EQ(j["formal"]["depth"], 24);
+  for (const auto& m : j["mutants"]) {
+    EXPECT_TRUE(m.contains("formal_confirmed"));
+    EXPECT_TRUE(m.contains("directed"));
+  }
+}
+
+void aConfirmedProgramDivergesOnlyWithItsMutant() {
+  const Injected& inj = injected();
+  const fs::path dir = inj.dir->path() / "mutants";
+  auto corpus = loadMutantCorpus(dir);
+  ASSERT_TRUE(corpus.ok()) << corpus.error().describe();
+  SessionSpec spec;
+  spec.coreConfig = corpus->coreConfig;
+  spec.sourcesOverride = corpus->sources;
+  spec.plusargs = {mutantPlusarg(0)};
+  spec.cacheDir = kCache;
+  auto s = openSession(spec);
+  ASSERT_TRUE(s.ok()) << s.error().describe();
+  Session& ss = **s;
+  RunnerOptions o;
+  o.selfCheckExit = true;
+  o.maxRetire = 1000;
+  o.maxCycles = 100000;
+  o.rtlCoverage = false;
+  o.modelCoverage = false;
+  size_t replayed = 0;
+  for (const auto& b : inj.result.all) {
+    if (!b.formalConfirmed) continue;
+    const std::vector<uint32_t> program = readHex(dir / b.formalProgram);
+    ASSERT_FALSE(program.empty()) << b.id;
+    ss.dut->recreate({mutantPlusarg(0)});
+    TestResult clean = Runner(*ss.dut, ss.core, ss.layout, o).runImage(program);
+    EXPECT_FALSE(clean.divergence.has_value()) << "mutant " << b.id << ": " << clean.divergence->message;
+    ss.dut->recreate({mutantPlusarg(b.id)});
+    TestResult mutated = Runner(*ss.dut, ss.core, ss.layout, o).runImage(program);
+    ASSERT_TRUE(mutated.divergence.has_value()) << "mutant " << b.id;
+    EXPECT_EQ(mutated.divergence->signature(), b.formalReplay) << b.id;
+    ++replayed;
+  }
+  EXPECT_GE(replayed, 1u);
+}
+
+// One test, so that the injection (minutes) runs once: ctest starts a process per test.
+TEST(FuzzInjectFormal, FindsConfirmsAndRecordsVisibleMutants) {
+  {
+    SCOPED_TRACE("verdicts and counts");
+    everyMutationHasAFormalVerdictAndTheCountsAgree();
+  }
+  {
+    SCOPED_TRACE("replay in a fresh session");
+    aConfirmedProgramDivergesOnlyWithItsMutant();
+  }
+}
+
+}  // namespace
+}  // namespace rtlarena::fuzz
