@@ -7,7 +7,6 @@
 #include "rtlarena/fuzz/visibility_formal.h"
 
 #include <mutex>
-#include <nlohmann/json.hpp>
 #include <regex>
 #include <thread>
 
@@ -16,15 +15,14 @@
 #include "rtlarena/core/text.h"
 #include "rtlarena/core/tools.h"
 #include "rtlarena/core/worker_pool.h"
+#include "rtlarena/fuzz/mutant_shell.h"
 
 namespace rtlarena::fuzz {
 
 namespace fs = std::filesystem;
-using nlohmann::json;
 
 namespace {
 
-constexpr const char* kMutModule = "rtlarena_mut_core";
 constexpr const char* kMutselWire = "rtlarena_vis_mutsel";
 
 struct RewrittenWrapper {
@@ -70,28 +68,13 @@ Result<RewrittenWrapper> rewriteWrapper(const std::string& text, const FormalVis
   return out;
 }
 
-// The core's ports around the mutated netlist: copy a holds the select at 0, copy b leaves
-// it to a wire the Yosys script connects to the miter's held choice.
-Result<std::string> shellModule(const fs::path& portsJson, char tag) {
-  auto text = readFile(portsJson);
-  if (!text) return text.error();
-  json j;
-  try {
-    j = json::parse(*text);
-  } catch (const std::exception& e) {
-    return makeError(ErrorCode::Parse, portsJson.string() + ": " + e.what());
-  }
-  std::string decl, conn;
-  for (const auto& [name, p] : j["modules"][kMutModule]["ports"].items()) {
-    const size_t width = p["bits"].size();
-    decl += std::string(decl.empty() ? "" : ",\n") + "    " + p.value("direction", "input") +
-            (width > 1 ? " [" + std::to_string(width - 1) + ":0]" : "") + " " + name;
-    conn += "      ." + name + "(" + name + "),\n";
-  }
+// Copy a holds the select at 0; copy b leaves it to a wire the Yosys script connects to the
+// miter's held choice.
+Result<std::string> shellModule(const fs::path& portsJson, char tag, const InstanceParameters& params) {
   const bool mutated = tag == 'b';
-  return std::string("module rtlarena_vis_core_") + tag + " (\n" + decl + "\n);\n" +
-         (mutated ? std::string("  (* keep *) wire [15:0] ") + kMutselWire + ";\n" : "") + "  " + kMutModule +
-         " m (\n" + conn + "      .mutsel(" + (mutated ? kMutselWire : "16'd0") + ")\n  );\nendmodule\n";
+  return mutantShell(portsJson, {std::string("rtlarena_vis_core_") + tag, params,
+                                 mutated ? std::string("  (* keep *) wire [15:0] ") + kMutselWire + ";\n" : "",
+                                 mutated ? kMutselWire : "16'd0"});
 }
 
 struct RvfiField {
@@ -175,8 +158,8 @@ std::string yosysScript(const FormalVisibilityInput& in, const std::string& core
   for (const auto& d : in.includeDirs) defs += " -I" + d.string();
   std::string s;
   for (const auto& src : in.coreSources) s += "read_verilog -sv" + defs + " " + src.string() + "\n";
-  s += "hierarchy -top " + in.coreModule + "\nproc\nflatten\nopt_clean\n";
-  s += "rename " + in.coreModule + " " + kMutModule + "\n";
+  s += "hierarchy -top " + in.coreModule + chparamFlags(in.parameters) + "\nproc\nflatten\nopt_clean\n";
+  s += "rename " + in.coreModule + " " + kMutatedModule + "\n";
   s += "script " + in.mutationsScript.string() + "\nopt_clean\n";
   s += "read_verilog -sv" + defs + " shell_a.v shell_b.v dut_a.sv dut_b.sv miter.sv\n";
   s += "hierarchy -top rtlarena_vis_miter\nproc\nflatten\n";
@@ -308,7 +291,7 @@ Result<FormalVisibility> checkVisibilityFormally(const FormalVisibilityInput& in
     auto w = rewriteWrapper(*wrapperText, in, tag, o.memoryWords);
     if (!w) return w.error();
     instance = w->coreInstance;
-    auto shell = shellModule(in.portsJson, tag);
+    auto shell = shellModule(in.portsJson, tag, in.parameters);
     if (!shell) return shell.error();
     if (auto s = writeFile(workDir / (std::string("dut_") + tag + ".sv"), w->text); !s) return s.error();
     if (auto s = writeFile(workDir / (std::string("shell_") + tag + ".v"), *shell); !s) return s.error();

@@ -6,14 +6,13 @@
 
 #include <filesystem>
 #include <nlohmann/json.hpp>
-#include <optional>
 #include <set>
 
 #include "rtlarena/core/files.h"
 #include "rtlarena/core/text.h"
 #include "rtlarena/fuzz/inject.h"
 #include "rtlarena/fuzz/session.h"
-#include "fuzz_test_paths.h"
+#include "inject_fixture.h"
 
 namespace rtlarena::fuzz {
 namespace {
@@ -21,38 +20,18 @@ namespace {
 namespace fs = std::filesystem;
 using namespace test_paths;
 
-struct Injected {
-  std::optional<TempDir> dir;
-  InjectResult result;
-};
-
-// 12 mutations of mc, seed 1; the directed run is the self-check programs only (no random
-// tests), which keeps the test short.
+// 8 mutations of mc, seed 1; the directed run is the self-check programs only (no random
+// tests) and each mutation gets 10 s of bmc, which keeps the test short (the miter build, about
+// two minutes, is most of it).
 const Injected& injected() {
-  static Injected inj = [] {
-    Injected i;
-    auto tmp = TempDir::create("fuzz-inject-formal");
-    if (!tmp.ok()) {
-      ADD_FAILURE() << tmp.error().describe();
-      std::abort();
-    }
-    i.dir.emplace(std::move(*tmp));
+  static const Injected inj = [] {
     InjectOptions o;
-    o.coreConfig = coreJson("mc");
-    o.count = 12;
+    o.count = 8;
     o.seed = 1;
-    o.outDir = i.dir->path() / "mutants";
-    o.cacheDir = kCache;
     o.directedTests = 0;
     o.formalDepth = 24;
-    o.formalTimeout = std::chrono::seconds(30);
-    auto r = injectBugs(o);
-    if (!r.ok()) {
-      ADD_FAILURE() << r.error().describe();
-      std::abort();
-    }
-    i.result = std::move(*r);
-    return i;
+    o.formalTimeout = std::chrono::seconds(10);
+    return injectOnce("fuzz-inject-formal", o);
   }();
   return inj;
 }
@@ -69,7 +48,7 @@ std::vector<uint32_t> readHex(const fs::path& file) {
 
 void everyMutationHasAFormalVerdictAndTheCountsAgree() {
   const InjectResult& r = injected().result;
-  ASSERT_EQ(r.all.size(), 12u);
+  ASSERT_EQ(r.all.size(), 8u);
   EXPECT_NE(r.formalNote.find("AND gates"), std::string::npos) << r.formalNote;
   const std::set<std::string> verdicts = {"differs", "no_difference_within_bound", "timeout"};
   size_t directed = 0, formal = 0, differs = 0;

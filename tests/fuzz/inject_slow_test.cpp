@@ -5,7 +5,6 @@
 
 #include <filesystem>
 #include <nlohmann/json.hpp>
-#include <optional>
 #include <set>
 
 #include "rtlarena/core/files.h"
@@ -15,7 +14,7 @@
 #include "rtlarena/fuzz/generator.h"
 #include "rtlarena/fuzz/inject.h"
 #include "rtlarena/fuzz/session.h"
-#include "fuzz_test_paths.h"
+#include "inject_fixture.h"
 
 namespace rtlarena::fuzz {
 namespace {
@@ -25,34 +24,14 @@ namespace fs = std::filesystem;
 using namespace test_paths;
 
 // One injection for the whole binary: 8 mutations of mc, seed 1, the directed run only.
-struct Injected {
-  std::optional<TempDir> dir;
-  InjectResult result;
-};
 const Injected& injected() {
-  static Injected inj = [] {
-    Injected i;
-    auto tmp = TempDir::create("fuzz-inject");
-    if (!tmp.ok()) {
-      ADD_FAILURE() << tmp.error().describe();
-      std::abort();
-    }
-    i.dir.emplace(std::move(*tmp));
+  static const Injected inj = [] {
     InjectOptions o;
-    o.coreConfig = coreJson("mc");
     o.count = 8;
     o.seed = 1;
-    o.outDir = i.dir->path() / "mutants";
-    o.cacheDir = kCache;
     o.directedTests = 300;
     o.formalDepth = 0;  // the formal check has its own test (inject_formal_slow_test.cpp)
-    auto r = injectBugs(o);
-    if (!r.ok()) {
-      ADD_FAILURE() << r.error().describe();
-      std::abort();
-    }
-    i.result = std::move(*r);
-    return i;
+    return injectOnce("fuzz-inject", o);
   }();
   return inj;
 }

@@ -6,6 +6,7 @@
 #include <filesystem>
 
 #include "rtlarena/core/files.h"
+#include "rtlarena/fuzz/core_parameters.h"
 #include "rtlarena/fuzz/visibility_formal.h"
 
 namespace rtlarena::fuzz {
@@ -93,6 +94,29 @@ TEST(FormalVisibility, RejectsAMemoryOrDepthOutOfRange) {
   res = checkVisibilityFormally(in, "/nonexistent/work", o);
   ASSERT_FALSE(res.ok());
   EXPECT_EQ(res.error().code, ErrorCode::BadArgument);
+}
+
+// A wrapper that configures its core (NERV, PicoRV32): the named overrides are read, the
+// shells declare them and Yosys elaborates the core with them.
+TEST(CoreParameters, ReadsTheNamedOverridesOfTheCoreInstance) {
+  const std::string wrapper = R"(module rtlarena_dut (input clk);
+  other #(.X(1)) o (.clk(clk));
+  nerv #(
+      .RESET_ADDR(32'h0000_0000),
+      .NUMREGS (32)
+  ) core (
+      .clock(clk)
+  );
+endmodule
+)";
+  const InstanceParameters p = instanceParameters(wrapper, "nerv");
+  ASSERT_EQ(p.size(), 2u);
+  EXPECT_EQ(p[0], (std::pair<std::string, std::string>{"RESET_ADDR", "32'h0000_0000"}));
+  EXPECT_EQ(p[1], (std::pair<std::string, std::string>{"NUMREGS", "32"}));
+  EXPECT_EQ(parameterHeader(p), " #(parameter RESET_ADDR = 32'h0000_0000, parameter NUMREGS = 32)");
+  EXPECT_EQ(chparamFlags(p), " -chparam RESET_ADDR 32'h0000_0000 -chparam NUMREGS 32");
+  EXPECT_TRUE(instanceParameters("module w; nerv core (.clock(c)); endmodule", "nerv").empty());
+  EXPECT_EQ(parameterHeader({}), "");
 }
 
 }  // namespace

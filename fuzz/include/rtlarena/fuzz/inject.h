@@ -43,7 +43,7 @@ struct InjectedBug {
   std::string signature;
   std::string directedBy;   ///< where the directed run diverged (empty: it did not)
   std::string formal;       ///< the formal verdict (formalVerdictName), "off" or "unsupported"
-  unsigned formalCycle = 0;
+  unsigned formalCycle = 0;      ///< the cycle of the difference, else the cycles checked
   bool formalConfirmed = false;  ///< its program, replayed on the harness, diverges from the model
   std::string formalReplay;      ///< the replay's divergence, or why it does not count
   std::string formalProgram;     ///< the program's $readmemh file, relative to the corpus folder

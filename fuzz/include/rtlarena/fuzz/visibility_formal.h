@@ -25,6 +25,7 @@
 #include <vector>
 
 #include "rtlarena/core/result.h"
+#include "rtlarena/fuzz/core_parameters.h"
 
 namespace rtlarena::fuzz {
 
@@ -42,6 +43,7 @@ struct FormalVisibilityInput {
   std::filesystem::path wrapperFile;
   std::string wrapperModule;
   std::string coreModule;                         ///< the module the wrapper instantiates
+  InstanceParameters parameters;                  ///< the wrapper's overrides for it
   std::vector<std::filesystem::path> coreSources; ///< every source but the wrapper
   std::map<std::string, std::string> defines;
   std::vector<std::filesystem::path> includeDirs;
