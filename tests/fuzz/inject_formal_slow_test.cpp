@@ -1,7 +1,8 @@
 // Slow (label slow): bug injection on mc with the formal visibility check. One miter build,
 // bmc per mutation, and the replay of every program the solver proposes. The checks: the
 // verdicts are consistent with the corpus file; every confirmed program, replayed again in a
-// fresh session, diverges with its mutant selected and not with select 0.
+// fresh session, diverges with its mutant selected and not with select 0; and a wrapper the
+// check cannot rewrite leaves the directed run to decide.
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -131,6 +132,51 @@ TEST(FuzzInjectFormal, FindsConfirmsAndRecordsVisibleMutants) {
     SCOPED_TRACE("replay in a fresh session");
     aConfirmedProgramDivergesOnlyWithItsMutant();
   }
+}
+
+// mc behind a wrapper that declares its memory another legal way (`mem[16384]`): the harness
+// still runs it, the formal check cannot rewrite it. Injection keeps the directed verdicts and
+// marks every mutation `unsupported`, naming what is missing.
+TEST(FuzzInjectFormal, AWrapperOutsideTheContractFallsBackToTheDirectedRun) {
+  auto dir = TempDir::create("fuzz-inject-unsupported");
+  ASSERT_TRUE(dir.ok()) << dir.error().describe();
+  const fs::path mc = kRoot / "designs" / "riscv" / "mc";
+  auto wrapper = readFile(mc / "rtlarena_dut.sv");
+  ASSERT_TRUE(wrapper.ok());
+  std::string text = *wrapper;
+  const std::string decl = "mem[0:16383]";
+  const auto at = text.find(decl);
+  ASSERT_NE(at, std::string::npos);
+  text.replace(at, decl.size(), "mem[16384]");
+  ASSERT_TRUE(writeFile(dir->path() / "rtlarena_dut.sv", text).ok());
+  auto config = readFile(mc / "core.json");
+  ASSERT_TRUE(config.ok());
+  auto j = nlohmann::json::parse(*config);
+  j["name"] = "mc_other_memory";
+  j["sources"] = {"rtlarena_dut.sv", (mc / "rv_mc_core.sv").string()};
+  j.erase("bugs");
+  ASSERT_TRUE(writeFile(dir->path() / "core.json", j.dump(2)).ok());
+
+  InjectOptions o;
+  o.coreConfig = dir->path() / "core.json";
+  o.count = 4;
+  o.seed = 1;
+  o.directedTests = 50;
+  o.outDir = dir->path() / "mutants";
+  o.cacheDir = kCache;
+  auto r = injectBugs(o);
+  ASSERT_TRUE(r.ok()) << r.error().describe();
+  EXPECT_NE(r->formalNote.find("reg [31:0] mem[0:16383]"), std::string::npos) << r->formalNote;
+  EXPECT_NE(r->formalNote.find("rtlarena_dut.sv"), std::string::npos) << r->formalNote;
+  ASSERT_EQ(r->all.size(), 4u);
+  for (const auto& b : r->all) {
+    EXPECT_EQ(b.formal, "unsupported") << b.id;
+    EXPECT_FALSE(b.formalConfirmed) << b.id;
+    EXPECT_EQ(b.visible, !b.directedBy.empty()) << b.id;
+  }
+  EXPECT_EQ(r->visibleFormal, 0u);
+  EXPECT_EQ(r->visible, r->visibleDirected);
+  EXPECT_GE(r->visible, 1u) << "the directed run still judges";
 }
 
 }  // namespace
