@@ -183,6 +183,37 @@ TEST(FuzzInject, CliFuzzesAMutantAndRejectsUnknownIds) {
   EXPECT_NE(r.err.find("was injected into"), std::string::npos) << r.err;
 }
 
+// A core that itself deviates from the ISA model where the directed run looks (mc with its
+// x0-write bug compiled in) cannot be judged by mutants: injection refuses with BadConfig and
+// says the core deviates, not that the Yosys round trip is wrong.
+TEST(FuzzInject, ACoreThatItselfDivergesIsNamedAsTheCause) {
+  auto dir = TempDir::create("fuzz-inject-deviating");
+  ASSERT_TRUE(dir.ok()) << dir.error().describe();
+  const fs::path mc = kRoot / "designs" / "riscv" / "mc";
+  auto config = readFile(mc / "core.json");
+  ASSERT_TRUE(config.ok());
+  auto j = nlohmann::json::parse(*config);
+  j["name"] = "mc_x0_write";
+  j["sources"] = {(mc / "rtlarena_dut.sv").string(), (mc / "rv_mc_core.sv").string()};
+  j["defines"] = {{"RTLARENA_BUG_MC_X0_WRITE", ""}};
+  j.erase("bugs");
+  ASSERT_TRUE(writeFile(dir->path() / "core.json", j.dump(2)).ok());
+  InjectOptions o;
+  o.coreConfig = dir->path() / "core.json";
+  o.count = 2;
+  o.seed = 1;
+  o.directedTests = 50;
+  o.formalDepth = 0;
+  o.outDir = dir->path() / "mutants";
+  o.cacheDir = kCache;
+  auto r = injectBugs(o);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().code, ErrorCode::BadConfig) << r.error().describe();
+  EXPECT_NE(r.error().message.find("mc_x0_write itself diverges from the ISA model"), std::string::npos)
+      << r.error().message;
+  EXPECT_EQ(r.error().message.find("round trip"), std::string::npos) << r.error().message;
+}
+
 // Toggle coverage: counters on the core's signals only (the wrapper's memory is excluded),
 // read and zeroed per test like line coverage.
 TEST(FuzzCoverage, ToggleCountersCoverTheCoreAndAreZeroedPerTest) {
