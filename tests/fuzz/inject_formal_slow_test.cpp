@@ -149,16 +149,10 @@ TEST(FuzzInjectFormal, AWrapperOutsideTheContractFallsBackToTheDirectedRun) {
   ASSERT_NE(at, std::string::npos);
   text.replace(at, decl.size(), "mem[16384]");
   ASSERT_TRUE(writeFile(dir->path() / "rtlarena_dut.sv", text).ok());
-  auto config = readFile(mc / "core.json");
-  ASSERT_TRUE(config.ok());
-  auto j = nlohmann::json::parse(*config);
-  j["name"] = "mc_other_memory";
-  j["sources"] = {"rtlarena_dut.sv", (mc / "rv_mc_core.sv").string()};
-  j.erase("bugs");
-  ASSERT_TRUE(writeFile(dir->path() / "core.json", j.dump(2)).ok());
-
   InjectOptions o;
-  o.coreConfig = dir->path() / "core.json";
+  o.coreConfig = writeMcVariant(dir->path(), "mc_other_memory", [](nlohmann::json& j) {
+    j["sources"] = {"rtlarena_dut.sv", (kRoot / "designs" / "riscv" / "mc" / "rv_mc_core.sv").string()};
+  });
   o.count = 4;
   o.seed = 1;
   o.directedTests = 50;

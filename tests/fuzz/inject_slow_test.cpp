@@ -189,17 +189,9 @@ TEST(FuzzInject, CliFuzzesAMutantAndRejectsUnknownIds) {
 TEST(FuzzInject, ACoreThatItselfDivergesIsNamedAsTheCause) {
   auto dir = TempDir::create("fuzz-inject-deviating");
   ASSERT_TRUE(dir.ok()) << dir.error().describe();
-  const fs::path mc = kRoot / "designs" / "riscv" / "mc";
-  auto config = readFile(mc / "core.json");
-  ASSERT_TRUE(config.ok());
-  auto j = nlohmann::json::parse(*config);
-  j["name"] = "mc_x0_write";
-  j["sources"] = {(mc / "rtlarena_dut.sv").string(), (mc / "rv_mc_core.sv").string()};
-  j["defines"] = {{"RTLARENA_BUG_MC_X0_WRITE", ""}};
-  j.erase("bugs");
-  ASSERT_TRUE(writeFile(dir->path() / "core.json", j.dump(2)).ok());
   InjectOptions o;
-  o.coreConfig = dir->path() / "core.json";
+  o.coreConfig = writeMcVariant(dir->path(), "mc_x0_write",
+                                [](nlohmann::json& j) { j["defines"] = {{"RTLARENA_BUG_MC_X0_WRITE", ""}}; });
   o.count = 2;
   o.seed = 1;
   o.directedTests = 50;
