@@ -127,20 +127,11 @@ std::pair<bool, std::string> replayWitness(Session& s, unsigned id, const std::v
   return {false, "no divergence from the model on replay (ended: " + std::string(endReasonName(mutant.end)) + ")"};
 }
 
-std::string readmemh(const std::vector<uint32_t>& words) {
-  std::string text;
-  char buf[16];
-  for (uint32_t w : words) {
-    std::snprintf(buf, sizeof buf, "%08x\n", w);
-    text += buf;
-  }
-  return text;
-}
-
 // Runs the formal check over every mutation and replays each witness; fills the formal
 // fields and marks newly visible mutants.
 void addFormalVisibility(InjectResult& res, Session& s, const CoreConfig& core, const fs::path& wrapperFile,
-                         const std::string& module, const fs::path& out, const InjectOptions& o) {
+                         const std::string& module, const InstanceParameters& params,
+                         const std::vector<fs::path>& coreSources, const fs::path& out, const InjectOptions& o) {
   for (auto& b : res.all) b.formal = "off";
   if (o.formalDepth == 0) {
     res.formalNote = "off (--formal-depth 0)";
@@ -150,15 +141,14 @@ void addFormalVisibility(InjectResult& res, Session& s, const CoreConfig& core, 
   in.wrapperFile = wrapperFile;
   in.wrapperModule = core.wrapper;
   in.coreModule = module;
-  for (const auto& src : core.sources)
-    if (src != wrapperFile) in.coreSources.push_back(src);
+  in.parameters = params;
+  in.coreSources = coreSources;
   in.defines = core.defines;
   in.includeDirs = core.includeDirs;
   in.mutationsScript = out / "yosys" / "mutations.ys";
   in.portsJson = out / "yosys" / "ports.json";
   in.mutations = static_cast<unsigned>(res.all.size());
   in.resetCycles = core.resetCycles;
-  if (auto text = readFile(wrapperFile)) in.parameters = instanceParameters(*text, module);
   in.maskMinstret = core.isa.minstretUnpredictable;
   FormalVisibilityOptions fo;
   fo.depth = o.formalDepth;
@@ -178,7 +168,7 @@ void addFormalVisibility(InjectResult& res, Session& s, const CoreConfig& core, 
     b.formalCycle = r.frame;
     if (r.verdict != FormalVerdict::Differs) continue;
     b.formalProgram = "formal/mutant-" + std::to_string(r.id) + ".hex";
-    (void)writeFile(out / b.formalProgram, readmemh(r.image));
+    (void)writeFile(out / b.formalProgram, readmemhText(r.image));
     std::tie(b.formalConfirmed, b.formalReplay) = replayWitness(s, r.id, r.image);
     if (o.log) o.log("mutant " + std::to_string(b.id) + ": formal program " + (b.formalConfirmed ? "confirmed: " : "not confirmed: ") + b.formalReplay);
   }
@@ -242,17 +232,13 @@ Result<InjectResult> injectBugs(const InjectOptions& o) {
   const fs::path out = fs::absolute(o.outDir);
   const fs::path work = out / "yosys";
   fs::create_directories(work, ec);
-  std::string script;
-  std::string defs;
-  for (const auto& [n, v] : core->defines) defs += " -D" + n + (v.empty() ? "" : "=" + v);
-  for (const auto& d : core->includeDirs) defs += " -I" + d.string();
-  for (const auto& s : core->sources)
-    if (s != wrapperFile) script += "read_verilog -sv" + defs + " " + s.string() + "\n";
   auto wrapperText = readFile(wrapperFile);
   if (!wrapperText) return wrapperText.error();
   const InstanceParameters params = instanceParameters(*wrapperText, module);
-  script += "hierarchy -top " + module + chparamFlags(params) + "\nproc\nflatten\nopt_clean\n";
-  script += "rename " + module + " " + kMutatedModule + "\n";
+  std::vector<fs::path> coreSources;
+  for (const auto& src : core->sources)
+    if (src != wrapperFile) coreSources.push_back(src);
+  std::string script = elaborateCoreScript(coreSources, core->defines, core->includeDirs, module, params);
   script += "write_json ports.json\n";
   script += "mutate -list " + std::to_string(o.count) + " -seed " + std::to_string(o.seed) +
             " -ctrl mutsel 16 1 -o mutations.ys\n";
@@ -315,7 +301,7 @@ Result<InjectResult> injectBugs(const InjectOptions& o) {
     if (o.log) o.log("mutant " + std::to_string(b.id) + " (" + b.mode + " " + b.src + "): " +
                      (!where.empty() ? "visible via " + where + " as " + sig : "not visible to the directed run"));
   }
-  addFormalVisibility(res, s, *core, wrapperFile, module, out, o);
+  addFormalVisibility(res, s, *core, wrapperFile, module, params, coreSources, out, o);
   for (auto& b : res.all) {
     if (b.foundBy.empty() && b.formalConfirmed) {
       b.foundBy = "formal:cycle" + std::to_string(b.formalCycle);

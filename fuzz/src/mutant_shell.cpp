@@ -27,4 +27,24 @@ Result<std::string> mutantShell(const std::filesystem::path& portsJson, const Sh
          kMutatedModule + " mutated (\n" + conn + "      .mutsel(" + spec.select + ")\n  );\nendmodule\n";
 }
 
+std::string readVerilogFlags(const std::map<std::string, std::string>& defines,
+                             const std::vector<std::filesystem::path>& includeDirs) {
+  std::string flags;
+  for (const auto& [name, value] : defines) flags += " -D" + name + (value.empty() ? "" : "=" + value);
+  for (const auto& d : includeDirs) flags += " -I" + d.string();
+  return flags;
+}
+
+std::string elaborateCoreScript(const std::vector<std::filesystem::path>& sources,
+                                const std::map<std::string, std::string>& defines,
+                                const std::vector<std::filesystem::path>& includeDirs, const std::string& module,
+                                const InstanceParameters& params) {
+  const std::string flags = readVerilogFlags(defines, includeDirs);
+  std::string s;
+  for (const auto& src : sources) s += "read_verilog -sv" + flags + " " + src.string() + "\n";
+  s += "hierarchy -top " + module + chparamFlags(params) + "\nproc\nflatten\nopt_clean\n";
+  s += "rename " + module + " " + kMutatedModule + "\n";
+  return s;
+}
+
 }  // namespace rtlarena::fuzz

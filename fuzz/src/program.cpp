@@ -70,12 +70,17 @@ std::string programToText(const Program& p, const Layout* l) {
     s += buf;
     s += "  # " + disassemble(p.body[i], pc) + "\n";
   }
-  s += "data\n";
-  for (uint32_t w : p.data) {
+  return s + "data\n" + readmemhText(p.data);
+}
+
+std::string readmemhText(const std::vector<uint32_t>& words) {
+  std::string text;
+  char buf[16];
+  for (uint32_t w : words) {
     std::snprintf(buf, sizeof buf, "%08x\n", w);
-    s += buf;
+    text += buf;
   }
-  return s;
+  return text;
 }
 
 Result<Program> programFromText(const std::string& text) {

@@ -5,10 +5,10 @@
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
-#include <sstream>
 #include <string>
 
 #include "rtlarena/fuzz/assembler.h"
+#include "rtlarena/fuzz/program.h"
 
 namespace {
 
@@ -57,17 +57,12 @@ int main(int argc, char** argv) {
     return 1;
   }
 
-  std::ostringstream hex;
-  for (uint32_t w : result.words) {
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "%08x\n", w);
-    hex << buf;
-  }
+  const std::string hex = rtlarena::fuzz::readmemhText(result.words);
   if (output.empty()) {
-    std::cout << hex.str();
+    std::cout << hex;
   } else {
     std::ofstream out(output, std::ios::binary);
-    out << hex.str();
+    out << hex;
     if (!out) {
       std::cerr << "rvasm: cannot write " << output << "\n";
       return 1;

@@ -153,15 +153,9 @@ std::string miterSource(const FormalVisibilityInput& in, unsigned words) {
 }
 
 std::string yosysScript(const FormalVisibilityInput& in, const std::string& coreInstance) {
-  std::string defs;
-  for (const auto& [name, value] : in.defines) defs += " -D" + name + (value.empty() ? "" : "=" + value);
-  for (const auto& d : in.includeDirs) defs += " -I" + d.string();
-  std::string s;
-  for (const auto& src : in.coreSources) s += "read_verilog -sv" + defs + " " + src.string() + "\n";
-  s += "hierarchy -top " + in.coreModule + chparamFlags(in.parameters) + "\nproc\nflatten\nopt_clean\n";
-  s += "rename " + in.coreModule + " " + kMutatedModule + "\n";
+  std::string s = elaborateCoreScript(in.coreSources, in.defines, in.includeDirs, in.coreModule, in.parameters);
   s += "script " + in.mutationsScript.string() + "\nopt_clean\n";
-  s += "read_verilog -sv" + defs + " shell_a.v shell_b.v dut_a.sv dut_b.sv miter.sv\n";
+  s += "read_verilog -sv" + readVerilogFlags(in.defines, in.includeDirs) + " shell_a.v shell_b.v dut_a.sv dut_b.sv miter.sv\n";
   s += "hierarchy -top rtlarena_vis_miter\nproc\nflatten\n";
   s += "connect -nounset -set \\b." + coreInstance + "." + kMutselWire + " mutsel\n";
   // memory_collect + memory_map, not `memory`: the load's many write ports make the priority

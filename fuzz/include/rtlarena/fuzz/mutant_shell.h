@@ -5,7 +5,9 @@
 #pragma once
 
 #include <filesystem>
+#include <map>
 #include <string>
+#include <vector>
 
 #include "rtlarena/core/result.h"
 #include "rtlarena/fuzz/core_parameters.h"
@@ -23,5 +25,17 @@ struct ShellSpec {
 };
 
 Result<std::string> mutantShell(const std::filesystem::path& portsJson, const ShellSpec& spec);
+
+/// The Yosys commands that read the core's sources (every one but the wrapper), elaborate
+/// `module` with the wrapper's parameters, flatten it and name it kMutatedModule; the
+/// mutations come after.
+std::string elaborateCoreScript(const std::vector<std::filesystem::path>& sources,
+                                const std::map<std::string, std::string>& defines,
+                                const std::vector<std::filesystem::path>& includeDirs, const std::string& module,
+                                const InstanceParameters& params);
+
+/// " -DNAME=value ... -IDIR ..." for Yosys `read_verilog`.
+std::string readVerilogFlags(const std::map<std::string, std::string>& defines,
+                             const std::vector<std::filesystem::path>& includeDirs);
 
 }  // namespace rtlarena::fuzz

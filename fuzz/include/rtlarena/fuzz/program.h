@@ -49,6 +49,8 @@ void placeProgram(const Layout& layout, const Program& program, std::vector<uint
 
 /// Text form: "# comment" lines, then "body" / "data" sections of hex words, one per line.
 std::string programToText(const Program& program, const Layout* layout = nullptr);
+/// Words as `$readmemh` reads them: eight hex digits per line.
+std::string readmemhText(const std::vector<uint32_t>& words);
 Result<Program> programFromText(const std::string& text);
 
 }  // namespace rtlarena::fuzz
