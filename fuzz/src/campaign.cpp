@@ -78,6 +78,10 @@ CampaignResult Campaign::run() {
     return options_.maxTests || options_.timeSeconds > 0;
   };
   auto recordMismatch = [&](const Program& p, const Divergence& d) {
+    if (options_.originalShares && options_.originalShares(p, d)) {
+      ++res.sharedWithOriginal;
+      return;
+    }
     ++res.mismatches;
     const std::string sig = d.signature();
     for (auto& m : res.unique)

@@ -19,6 +19,7 @@
 #include "rtlarena/fuzz/assembler.h"
 #include "rtlarena/fuzz/core_parameters.h"
 #include "rtlarena/fuzz/generator.h"
+#include "rtlarena/fuzz/mutant_baseline.h"
 #include "rtlarena/fuzz/mutant_shell.h"
 #include "rtlarena/fuzz/session.h"
 #include "rtlarena/fuzz/visibility_formal.h"
@@ -82,10 +83,23 @@ std::vector<std::pair<std::string, std::vector<uint32_t>>> selfCheckPrograms() {
   return out;
 }
 
-// Runs the directed set; returns where the first divergence happened (empty: none).
-std::pair<std::string, std::string> directedRun(Dut& dut, const CoreConfig& core, const Layout& layout,
-                                                const std::vector<std::pair<std::string, std::vector<uint32_t>>>& programs,
-                                                const std::vector<Program>& tests) {
+using Programs = std::vector<std::pair<std::string, std::vector<uint32_t>>>;
+
+// The directed set: the self-check programs, then the random tests.
+struct DirectedRun {
+  std::string where, signature;  ///< the first program with a divergence of the mutant's own
+  std::vector<Outcome> outcomes;  ///< every program's outcome (without a baseline only)
+};
+
+std::string directedName(const Programs& programs, size_t k) {
+  return k < programs.size() ? "selfcheck:" + programs[k].first : "random:" + std::to_string(k - programs.size());
+}
+
+// Without `baseline` (the original), runs every program and keeps each outcome; with it (a
+// mutant), stops at the first program where the mutant diverges and the original does not
+// diverge the same way.
+DirectedRun directedRun(Dut& dut, const CoreConfig& core, const Layout& layout, const Programs& programs,
+                        const std::vector<Program>& tests, const std::vector<Outcome>* baseline) {
   RunnerOptions so;
   so.selfCheckExit = true;
   so.maxRetire = 200000;
@@ -93,23 +107,30 @@ std::pair<std::string, std::string> directedRun(Dut& dut, const CoreConfig& core
   so.rtlCoverage = false;
   so.modelCoverage = false;
   Runner selfCheck(dut, core, layout, so);
-  for (const auto& [name, words] : programs) {
-    TestResult r = selfCheck.runImage(words);
-    if (r.divergence) return {"selfcheck:" + name, r.divergence->signature()};
-  }
   RunnerOptions ro;
   ro.rtlCoverage = false;
   ro.modelCoverage = false;
   Runner random(dut, core, layout, ro);
-  for (size_t i = 0; i < tests.size(); ++i) {
-    TestResult r = random.run(tests[i]);
-    if (r.divergence) return {"random:" + std::to_string(i), r.divergence->signature()};
+  DirectedRun out;
+  for (size_t k = 0; k < programs.size() + tests.size(); ++k) {
+    const Outcome o = k < programs.size() ? selfCheck.runImage(programs[k].second).divergence
+                                          : random.run(tests[k - programs.size()]).divergence;
+    if (!baseline) {
+      out.outcomes.push_back(o);
+      continue;
+    }
+    if (mutantOwnDivergence(o, baseline->at(k))) {
+      out.where = directedName(programs, k);
+      out.signature = o->signature();
+      return out;
+    }
   }
-  return {};
+  return out;
 }
 
 // A formal witness counts only when the harness agrees: the mutant diverges from the ISA
-// model on the program and the original does not. Returns (counts, what the replay showed).
+// model on the program and the original does not diverge the same way. Returns (counts, what
+// the replay showed).
 std::pair<bool, std::string> replayWitness(Session& s, unsigned id, const std::vector<uint32_t>& image) {
   RunnerOptions ro;
   ro.selfCheckExit = true;  // ecall/ebreak trap to the program's handler, as in the miter
@@ -118,12 +139,12 @@ std::pair<bool, std::string> replayWitness(Session& s, unsigned id, const std::v
   ro.rtlCoverage = false;
   ro.modelCoverage = false;
   s.dut->recreate({mutantPlusarg(0)});
-  TestResult original = Runner(*s.dut, s.core, s.layout, ro).runImage(image);
-  if (original.divergence)
-    return {false, "the original diverges too (" + original.divergence->signature() + "): a tolerance gap, not the mutation"};
+  const Outcome original = Runner(*s.dut, s.core, s.layout, ro).runImage(image).divergence;
   s.dut->recreate({mutantPlusarg(id)});
   TestResult mutant = Runner(*s.dut, s.core, s.layout, ro).runImage(image);
-  if (mutant.divergence) return {true, mutant.divergence->signature()};
+  if (mutantOwnDivergence(mutant.divergence, original)) return {true, mutant.divergence->signature()};
+  if (mutant.divergence)
+    return {false, "the original diverges the same way (" + original->signature() + "): the core's own deviation, not the mutation"};
   return {false, "no divergence from the model on replay (ended: " + std::string(endReasonName(mutant.end)) + ")"};
 }
 
@@ -131,6 +152,7 @@ std::pair<bool, std::string> replayWitness(Session& s, unsigned id, const std::v
 // fields and marks newly visible mutants.
 void addFormalVisibility(InjectResult& res, Session& s, const CoreConfig& core, const fs::path& wrapperFile,
                          const std::string& module, const InstanceParameters& params,
+                         const std::map<std::string, std::string>& defines,
                          const std::vector<fs::path>& coreSources, const fs::path& out, const InjectOptions& o) {
   for (auto& b : res.all) b.formal = "off";
   if (o.formalDepth == 0) {
@@ -143,7 +165,7 @@ void addFormalVisibility(InjectResult& res, Session& s, const CoreConfig& core, 
   in.coreModule = module;
   in.parameters = params;
   in.coreSources = coreSources;
-  in.defines = core.defines;
+  in.defines = defines;
   in.includeDirs = core.includeDirs;
   in.mutationsScript = out / "yosys" / "mutations.ys";
   in.portsJson = out / "yosys" / "ports.json";
@@ -178,31 +200,29 @@ void addFormalVisibility(InjectResult& res, Session& s, const CoreConfig& core, 
                    " s; the unmutated copies agree for " + std::to_string(fv->identityCycles) + " cycles";
 }
 
-// Select 0 diverged from the ISA model. Either the core itself deviates there (a deviation its
-// tolerances do not cover: mutants cannot be told from it) or the Yosys round trip changed
-// behaviour; running the same directed set on the core's own sources tells which.
-Error unmutatedDiverges(const CoreConfig& core, const InjectOptions& o,
-                        const std::vector<std::pair<std::string, std::vector<uint32_t>>>& programs,
-                        const std::vector<Program>& tests, const std::string& where, const std::string& sig) {
-  const std::string what = " (" + where + ", " + sig + ")";
+// Select 0 diverged from the ISA model somewhere. Either the core itself deviates there (then
+// every mutant is judged against the original's outcomes, not against the model alone) or the
+// Yosys round trip changed behaviour (nothing can be judged); running the same directed set on
+// the core's own sources tells which: they must show the very same outcomes.
+Status checkRoundTrip(const CoreConfig& core, const InjectOptions& o, const Programs& programs,
+                      const std::vector<Program>& tests, const std::vector<Outcome>& netlist) {
   SessionSpec spec;
   spec.coreConfig = core.file;
   spec.cacheDir = o.cacheDir;
   spec.coverage = CoverageKinds{true, false};  // as the injection's own build, so the cache serves it
   spec.log = o.log;
   auto original = openSession(spec);
-  if (original) {
-    auto [whereOriginal, sigOriginal] =
-        directedRun(*(*original)->dut, (*original)->core, (*original)->layout, programs, tests);
-    if (whereOriginal == where && sigOriginal == sig)
-      return makeError(ErrorCode::BadConfig,
-                       core.name + " itself diverges from the ISA model in the directed run" + what +
-                           ", a deviation its tolerances do not cover; a mutant could not be told from it. "
-                           "Fuzz the core unmutated to see it (docs/FUZZING.md), then tolerate or fix it");
+  if (!original) return original.error();
+  const auto own = directedRun(*(*original)->dut, (*original)->core, (*original)->layout, programs, tests, nullptr).outcomes;
+  for (size_t k = 0; k < netlist.size(); ++k) {
+    const bool same = (!netlist[k] && !own[k]) || (netlist[k] && own[k] && sameDivergence(*netlist[k], *own[k]));
+    if (same) continue;
+    const auto show = [](const Outcome& x) { return x ? x->signature() + " at retirement " + std::to_string(x->index) : std::string("no divergence"); };
+    return makeError(ErrorCode::Internal, "the unmutated netlist of " + core.name + " and its own sources differ on " +
+                                              directedName(programs, k) + " (" + show(netlist[k]) + " against " + show(own[k]) +
+                                              "): the Yosys round trip changed behaviour; nothing can be judged");
   }
-  return makeError(ErrorCode::Internal, "the unmutated netlist of " + core.name + " diverges" + what +
-                                            " where the core's own sources do not: the Yosys round trip changed "
-                                            "behaviour; nothing can be judged");
+  return Ok{};
 }
 
 }  // namespace
@@ -238,7 +258,10 @@ Result<InjectResult> injectBugs(const InjectOptions& o) {
   std::vector<fs::path> coreSources;
   for (const auto& src : core->sources)
     if (src != wrapperFile) coreSources.push_back(src);
-  std::string script = elaborateCoreScript(coreSources, core->defines, core->includeDirs, module, params);
+  // core.json's defines, then those the wrapper makes before the core is read
+  std::map<std::string, std::string> defines = core->defines;
+  for (const auto& [name, value] : wrapperDefines(*wrapperText)) defines.emplace(name, value);
+  std::string script = elaborateCoreScript(coreSources, defines, core->includeDirs, module, params);
   script += "write_json ports.json\n";
   script += "mutate -list " + std::to_string(o.count) + " -seed " + std::to_string(o.seed) +
             " -ctrl mutsel 16 1 -o mutations.ys\n";
@@ -290,18 +313,26 @@ Result<InjectResult> injectBugs(const InjectOptions& o) {
   Rng rng(o.seed * 7919 + 17);
   std::vector<Program> tests;
   for (unsigned i = 0; i < o.directedTests; ++i) tests.push_back(gen.generate(rng));
-  if (auto [where, sig] = directedRun(*s.dut, s.core, s.layout, programs, tests); !where.empty())
-    return unmutatedDiverges(*core, o, programs, tests, where, sig);
+  const std::vector<Outcome> original = directedRun(*s.dut, s.core, s.layout, programs, tests, nullptr).outcomes;
+  for (size_t k = 0; k < original.size(); ++k)
+    if (original[k]) res.originalDivergences.push_back({directedName(programs, k), original[k]->signature()});
+  if (!res.originalDivergences.empty()) {
+    if (auto st = checkRoundTrip(*core, o, programs, tests, original); !st) return st.error();
+    if (o.log)
+      o.log(core->name + " itself diverges from the ISA model on " + std::to_string(res.originalDivergences.size()) +
+            " directed programs (first " + res.originalDivergences[0].first + ", " + res.originalDivergences[0].second +
+            "): a deviation its tolerances do not cover; mutants are judged against the original's outcomes");
+  }
   for (auto& b : res.all) {
     s.dut->recreate({mutantPlusarg(b.id)});
-    auto [where, sig] = directedRun(*s.dut, s.core, s.layout, programs, tests);
-    b.directedBy = where;
-    b.foundBy = where;
-    b.signature = sig;
+    auto run = directedRun(*s.dut, s.core, s.layout, programs, tests, &original);
+    b.directedBy = run.where;
+    b.foundBy = run.where;
+    b.signature = run.signature;
     if (o.log) o.log("mutant " + std::to_string(b.id) + " (" + b.mode + " " + b.src + "): " +
-                     (!where.empty() ? "visible via " + where + " as " + sig : "not visible to the directed run"));
+                     (!run.where.empty() ? "visible via " + run.where + " as " + run.signature : "not visible to the directed run"));
   }
-  addFormalVisibility(res, s, *core, wrapperFile, module, params, coreSources, out, o);
+  addFormalVisibility(res, s, *core, wrapperFile, module, params, defines, coreSources, out, o);
   for (auto& b : res.all) {
     if (b.foundBy.empty() && b.formalConfirmed) {
       b.foundBy = "formal:cycle" + std::to_string(b.formalCycle);
@@ -323,11 +354,13 @@ Result<InjectResult> injectBugs(const InjectOptions& o) {
                     {"formal_program", b.formalProgram}});
   json srcs = json::array();
   for (const auto& p : res.sources) srcs.push_back(p.string());
+  json originalDiverges = json::array();
+  for (const auto& [where, sig] : res.originalDivergences) originalDiverges.push_back({{"where", where}, {"signature", sig}});
   json j = {{"format", "rtlarena-mutants-1"}, {"core", core->name}, {"core_config", core->file.string()},
             {"module", module}, {"seed", o.seed}, {"sources", srcs}, {"tried", res.tried},
             {"visible", res.visible}, {"visible_directed", res.visibleDirected}, {"visible_formal", res.visibleFormal},
             {"formal", {{"depth", o.formalDepth}, {"memory_words", o.formalWords}, {"note", res.formalNote}}},
-            {"mutants", list}};
+            {"original_diverges", originalDiverges}, {"mutants", list}};
   if (auto w = writeFile(out / "mutants.json", j.dump(2) + "\n"); !w) return w.error();
   return res;
 }
@@ -338,7 +371,7 @@ std::string injectSummaryJson(const InjectResult& r) {
   return json{{"core", r.core},         {"tried", r.tried},
               {"visible", r.visible},   {"visible_directed", r.visibleDirected},
               {"visible_formal", r.visibleFormal}, {"formal", r.formalNote},
-              {"kept", ids}}.dump();
+              {"original_divergences", r.originalDivergences.size()}, {"kept", ids}}.dump();
 }
 
 Result<MutantCorpus> loadMutantCorpus(const fs::path& dir) {

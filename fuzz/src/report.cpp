@@ -53,6 +53,8 @@ std::string summaryJson(const CampaignResult& r, const CampaignMeta& meta) {
             {"baseline", r.baseline},
             {"mismatches", r.mismatches},
             {"unique_mismatches", r.unique.size()},
+            // mutant campaigns: divergences the unmutated core shows too (not counted above)
+            {"shared_with_original", r.sharedWithOriginal},
             // with --bug: whether the injected bug was detected; else distinct signatures
             {"bugs_found", meta.bug.empty() ? r.unique.size() : (r.unique.empty() ? 0 : 1)},
             {"corpus", r.corpus.size()},

@@ -13,7 +13,8 @@
 # Knobs (environment): FUZZ_BENCH_SEEDS (10), FUZZ_BENCH_BUG_SEEDS (30), FUZZ_BENCH_TESTS (10000),
 # FUZZ_BENCH_BUG_TESTS (20000), FUZZ_BENCH_BUGS (all, deep, or a space-separated CORE:ID list),
 # FUZZ_BENCH_ALGOS (all, the two baselines `thehuzz` and `uniform` included),
-# FUZZ_BENCH_MUTANTS (24 mutations tried per core), FUZZ_BENCH_MUTANT_CORES (mc p5),
+# FUZZ_BENCH_MUTANTS (24 mutations tried per core), FUZZ_BENCH_MUTANT_CORES (mc p5; a core
+# outside designs/ as NAME=DIR/core.json, e.g. picorv32=/tmp/pico/core.json),
 # FUZZ_BENCH_MUTANT_SEEDS (30),
 # FUZZ_BENCH_PARTS (1 2 3 4; the parts to run, finished runs are kept and reused),
 # FUZZ_BENCH_OUT (BUILD/bench-fuzz), FUZZ_BENCH_NO_DOC=1 to leave docs/BENCHMARKS.md alone,
@@ -75,9 +76,10 @@ part 3 && for cb in $bugs; do
 done
 
 part 4 && echo "== (4) injected bugs: $mutants mutations per core on $mutcores"
-part 4 && for core in $mutcores; do
+part 4 && for spec in $mutcores; do
+  core=${spec%%=*}; corearg=${spec#*=}
   mdir="$out/mutants-$core"
-  [ -f "$mdir/mutants.json" ] || "$rt" fuzz inject --core "$core" -n "$mutants" --seed 1 --out "$mdir" \
+  [ -f "$mdir/mutants.json" ] || "$rt" fuzz inject --core "$corearg" -n "$mutants" --seed 1 --out "$mdir" \
     --cache-dir "$cache" --json --no-progress > "$out/inject-$core.json"
   ids=$(python3 -c "import json,sys;print(' '.join(str(m['id']) for m in json.load(open(sys.argv[1]))['mutants'] if m['visible']))" "$mdir/mutants.json")
   mkdir -p "$out/mutant-runs"
@@ -92,7 +94,8 @@ part 4 && for core in $mutcores; do
   done
 done
 
-python3 tests/bench/fuzz_report.py "$out" "$seeds" "$tests" "$bugtests" "$algos" "$bugs" "$mutcores" "$bugseeds" "$mutseeds" > "$out/report.md"
+mutnames=$(for spec in $mutcores; do printf '%s ' "${spec%%=*}"; done)
+python3 tests/bench/fuzz_report.py "$out" "$seeds" "$tests" "$bugtests" "$algos" "$bugs" "$mutnames" "$bugseeds" "$mutseeds" > "$out/report.md"
 cat "$out/report.md"
 if [ "${FUZZ_BENCH_NO_DOC:-0}" != 1 ]; then
   python3 - "$out/report.md" docs/BENCHMARKS.md <<'PY'

@@ -19,6 +19,7 @@
 #include "rtlarena/fuzz/campaign.h"
 #include "rtlarena/fuzz/inject.h"
 #include "rtlarena/fuzz/minimize.h"
+#include "rtlarena/fuzz/mutant_baseline.h"
 #include "rtlarena/fuzz/report.h"
 #include "rtlarena/fuzz/session.h"
 
@@ -188,6 +189,12 @@ int runFuzzCampaign(const FuzzFlags& f) {
   co.generator.familySpread = f.familySpread;
   co.imported = std::move(imported);
   if (!f.noProgress) co.progress = printProgress;
+  // A mutant's find must be its own: a divergence the unmutated core shows too is the core's.
+  std::optional<OriginalCore> original;
+  if (corpus && spec.runner.lockstep) {
+    original.emplace(*s.dut, s.core, s.layout, s.runner->options(), spec.plusargs);
+    co.originalShares = [&original](const Program& p, const Divergence& d) { return original->shares(p, d); };
+  }
   Campaign campaign(*s.runner, **scheduler, s.core.isa, co);
   CampaignResult r = campaign.run();
   if (!f.noProgress && isatty(2)) std::fprintf(stderr, "\n");
@@ -197,7 +204,8 @@ int runFuzzCampaign(const FuzzFlags& f) {
       MinimizeOptions mo;
       mo.seconds = f.minimizeSeconds;
       MinimizeResult mr = minimize(*s.runner, m.program, m.signature, mo);
-      if (mr.reproduced) {
+      // a shorter program on which the original diverges the same way is no reproducer of the mutant
+      if (mr.reproduced && !(original && original->shares(mr.program, mr.divergence))) {
         m.minimized = mr.program;
         m.minimizedDivergence = mr.divergence;
       }

@@ -43,6 +43,9 @@ struct CampaignOptions {
   MutatorOptions mutator;
   std::vector<Program> imported;  ///< --corpus-from: seeds from another core's corpus
   std::function<void(const struct CampaignProgress&)> progress;  ///< about once a second
+  /// Mutant campaigns: true when the unmutated core shows the same divergence on the program,
+  /// which then is the core's own deviation, not a find (counted in `sharedWithOriginal`).
+  std::function<bool(const Program&, const Divergence&)> originalShares;
 };
 
 struct CampaignProgress {
@@ -89,6 +92,7 @@ struct CampaignResult {
   double seconds = 0;
   size_t coverage = 0, points = 0, baseline = 0;  ///< baseline: points a NOP program covers
   uint64_t mismatches = 0;                          ///< tests that diverged
+  uint64_t sharedWithOriginal = 0;                  ///< divergences the unmutated core shows too
   std::vector<Mismatch> unique;                     ///< by first occurrence
   std::vector<CurveSample> curve;
   std::vector<ArmStats> arms;

@@ -57,6 +57,9 @@ struct InjectResult {
   std::vector<InjectedBug> all;
   std::vector<InjectedBug> kept;  ///< the visible ones
   std::vector<std::filesystem::path> sources;  ///< the DUT sources to build mutants from
+  /// Directed programs on which the unmutated core itself diverges from the ISA model (where,
+  /// signature): a deviation of the core; mutants are then judged against these outcomes.
+  std::vector<std::pair<std::string, std::string>> originalDivergences;
 };
 
 Result<InjectResult> injectBugs(const InjectOptions& options);
