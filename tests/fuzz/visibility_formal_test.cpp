@@ -119,5 +119,18 @@ endmodule
   EXPECT_EQ(parameterHeader({}), "");
 }
 
+// PicoRV32's wrapper defines RISCV_FORMAL before the core is read; the core's elaboration for
+// injection must see it, or the RVFI ports do not exist.
+TEST(CoreParameters, ReadsTheMacrosTheWrapperDefines) {
+  const std::string wrapper = "`define RISCV_FORMAL\n"
+                              "  `define DEPTH 16 // words\n"
+                              "`define MAX(a, b) ((a) > (b) ? (a) : (b))\n"
+                              "// `define COMMENTED_OUT\n"
+                              "module rtlarena_dut; endmodule\n";
+  const auto d = wrapperDefines(wrapper);
+  EXPECT_EQ(d, (std::map<std::string, std::string>{{"RISCV_FORMAL", ""}, {"DEPTH", "16"}}));
+  EXPECT_TRUE(wrapperDefines("module w; endmodule").empty());
+}
+
 }  // namespace
 }  // namespace rtlarena::fuzz
