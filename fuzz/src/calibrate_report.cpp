@@ -3,6 +3,7 @@
 // their minimized programs.
 #include <nlohmann/json.hpp>
 
+#include "rtlarena/core/files.h"
 #include "rtlarena/fuzz/calibrate.h"
 #include "rtlarena/fuzz/decode.h"
 
@@ -71,6 +72,22 @@ std::string calibrationText(const CalibrationResult& r) {
     }
   }
   return s;
+}
+
+Result<std::map<std::string, std::vector<std::string>>> readCalibrationSuspects(const std::filesystem::path& file) {
+  auto text = readFile(file);
+  if (!text) return text.error();
+  try {
+    const auto j = nlohmann::json::parse(*text);
+    if (j.value("format", "") != "rtlarena-calibration-1")
+      return makeError(ErrorCode::Parse, file.string() + ": not a calibration written by `rtlarena fuzz calibrate`");
+    std::map<std::string, std::vector<std::string>> out;
+    for (const auto& b : j.at("suspected_bugs"))
+      out[b.at("signature").get<std::string>()] = b.value("probes", std::vector<std::string>{});
+    return out;
+  } catch (const std::exception& e) {
+    return makeError(ErrorCode::Parse, file.string() + ": " + e.what());
+  }
 }
 
 }  // namespace rtlarena::fuzz

@@ -65,6 +65,15 @@ std::string summaryJson(const CampaignResult& r, const CampaignMeta& meta) {
   for (const ArmStats& a : r.arms) resets += a.resets, armTests.push_back(a.tests);
   j["arm_resets"] = resets;
   j["arm_tests"] = armTests;
+  // signatures calibration already reported as the core's own deviations, and the rest
+  nlohmann::json known = nlohmann::json::array();
+  size_t unexplained = 0;
+  for (const auto& m : r.unique) {
+    if (meta.knownDeviations.count(m.signature)) known.push_back(m.signature);
+    else ++unexplained;
+  }
+  j["known_deviations"] = known;
+  j["unique_not_known"] = unexplained;
   if (!r.unique.empty()) {
     j["first_mismatch_test"] = r.unique.front().firstTest;
     j["first_mismatch_seconds"] = r.unique.front().firstSeconds;

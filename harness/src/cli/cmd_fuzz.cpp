@@ -16,6 +16,7 @@
 #include "shared_flags.h"
 #include "rtlarena/core/files.h"
 #include "rtlarena/core/tools.h"
+#include "rtlarena/fuzz/calibrate.h"
 #include "rtlarena/fuzz/campaign.h"
 #include "rtlarena/fuzz/inject.h"
 #include "rtlarena/fuzz/minimize.h"
@@ -219,6 +220,13 @@ int runFuzzCampaign(const FuzzFlags& f) {
   for (const auto& p : spec.sourcesOverride) meta.sourcesOverride.push_back(portablePath(p));
   meta.defines = spec.extraDefines;
   meta.coverage = coverageKindsName(*coverage);
+  const fs::path calibration = corePath->parent_path() / "calibration.json";
+  std::map<std::string, std::vector<std::string>> suspects;
+  if (fs::exists(calibration)) {
+    if (auto c = readCalibrationSuspects(calibration)) suspects = std::move(*c);
+    else std::fprintf(stderr, "rtlarena fuzz: warning: %s\n", c.error().describe().c_str());
+  }
+  for (const auto& [sig, probes] : suspects) meta.knownDeviations.insert(sig);
   if (!f.out.empty()) {
     if (auto w = writeCampaignOutputs(f.out, r, meta, s.layout, s.artifact.points); !w) return reportError(w.error());
     if (auto w = writeFile(fs::path(f.out) / "campaign.json", config.dump(2) + "\n"); !w) return reportError(w.error());
@@ -234,10 +242,17 @@ int runFuzzCampaign(const FuzzFlags& f) {
                 static_cast<unsigned long long>(r.tests), r.seconds, r.tests / sec, r.retired / sec, r.coverage, r.points,
                 r.points ? 100.0 * r.coverage / r.points : 0.0, static_cast<unsigned long long>(r.mismatches),
                 r.unique.size());
-    for (const auto& m : r.unique)
+    for (const auto& m : r.unique) {
       std::printf("  %-24s x%-6llu first at test %llu: %s\n", m.signature.c_str(),
                   static_cast<unsigned long long>(m.count), static_cast<unsigned long long>(m.firstTest),
                   (m.minimizedDivergence ? *m.minimizedDivergence : m.divergence).message.c_str());
+      if (auto k = suspects.find(m.signature); k != suspects.end()) {
+        std::string probes;
+        for (const auto& p : k->second) probes += (probes.empty() ? "" : ", ") + p;
+        std::printf("  %-24s known: calibration reported it as a suspected bug of the core (%s; %s)\n", "",
+                    probes.c_str(), calibration.string().c_str());
+      }
+    }
     if (!f.out.empty()) std::printf("outputs in %s\n", f.out.c_str());
   }
   return r.unique.empty() ? kExitOk : kExitFailed;

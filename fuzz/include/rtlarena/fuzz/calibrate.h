@@ -10,6 +10,7 @@
 
 #include <filesystem>
 #include <functional>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -85,5 +86,10 @@ CalibrationResult calibrate(Dut& dut, const CoreConfig& core, const CalibrationO
 std::string calibrationJson(const CalibrationResult& r);
 /// Human-readable report: proposals with their evidence, then suspected bugs.
 std::string calibrationText(const CalibrationResult& r);
+
+/// The suspected bugs a calibration.json records: signature -> the probes that showed it.
+/// These are the core's known deviations: a campaign's mismatch with one of these signatures
+/// is most likely that deviation again.
+Result<std::map<std::string, std::vector<std::string>>> readCalibrationSuspects(const std::filesystem::path& file);
 
 }  // namespace rtlarena::fuzz

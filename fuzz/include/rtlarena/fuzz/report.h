@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -24,6 +25,8 @@ struct CampaignMeta {
   std::vector<std::string> plusargs;
   std::vector<std::string> sourcesOverride;
   std::string coverage;
+  /// Signatures calibration recorded as the core's suspected bugs (its calibration.json).
+  std::set<std::string> knownDeviations;
 };
 
 /// The summary as printed by --json: tests, tests_per_second, instructions_per_second,
