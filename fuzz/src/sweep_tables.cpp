@@ -115,6 +115,9 @@ json bugTable(const std::vector<CampaignRead>& runs) {
       auto [it, fresh] = bySignature.emplace(sig, json{{"signature", sig}, {"message", m.value("message", "")},
                                                         {"count", 0}, {"found_by", json::array()}});
       if (fresh) order.push_back(sig);
+      // calibration's suspected bugs of the core (each campaign's known_deviations)
+      for (const auto& k : r.summary.value("known_deviations", json::array()))
+        if (k == sig) it->second["known"] = true;
       it->second["count"] = it->second["count"].get<uint64_t>() + u64(m, "count");
       it->second["found_by"].push_back(
           {{"campaign", r.campaign.name()}, {"first_test", u64(m, "first_test")}, {"count", u64(m, "count")}});
@@ -228,8 +231,9 @@ std::string sweepSummaryText(const std::string& summaryJson) {
     std::string foundBy;
     for (const auto& f : b["found_by"])
       foundBy += (foundBy.empty() ? "" : ", ") + f["campaign"].get<std::string>() + " at test " + f["first_test"].dump();
-    out += "  " + b["signature"].get<std::string>() + ": " + b["campaigns"].dump() + " campaign" +
-           (b["campaigns"] == 1 ? "" : "s") + " (" + foundBy + "): " + b["message"].get<std::string>() + "\n";
+    out += "  " + b["signature"].get<std::string>() + (b.value("known", false) ? " (known: calibration's suspected bug)" : "") +
+           ": " + b["campaigns"].dump() + " campaign" + (b["campaigns"] == 1 ? "" : "s") + " (" + foundBy +
+           "): " + b["message"].get<std::string>() + "\n";
   }
   return out;
 }

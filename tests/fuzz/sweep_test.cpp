@@ -69,7 +69,11 @@ void writeCampaign(const fs::path& dir, const SweepCampaign& c, std::vector<int>
   const fs::path d = campaignFolder(dir, c);
   json mismatches = json::array();
   for (const auto& [sig, first] : bugs) mismatches.push_back({{"signature", sig}, {"count", 2}, {"first_test", first}, {"message", sig + " differs"}});
+  json known = json::array();  // "pc_stuck" stands for a deviation calibration reported
+  for (const auto& [sig, first] : bugs)
+    if (sig == "pc_stuck") known.push_back(sig);
   const json summary = {{"core", "mc"}, {"bug", ""}, {"algo", c.algo}, {"seed", c.seed}, {"tests", 300},
+                        {"known_deviations", known},
                         {"seconds", 0.5}, {"coverage", 10 - missed.size()}, {"coverage_points", 10},
                         {"coverage_percent", 10.0 * (10 - missed.size())}, {"mismatches", 2 * bugs.size()},
                         {"unique_mismatches", bugs.size()}, {"first_mismatch_test", bugs.empty() ? json() : json(bugs.front().second)}};
@@ -115,6 +119,9 @@ TEST(FuzzSweep, MergeJoinsShardsIntoCoverageAndBugTables) {
   EXPECT_EQ(j["bugs"][0]["first_test"], 12);
   EXPECT_EQ(j["bugs"][0]["count"], 4);
   EXPECT_EQ(j["bugs"][0]["found_by"][1], (json{{"campaign", "egreedy-s1"}, {"first_test", 12}, {"count", 2}}));
+  EXPECT_FALSE(j["bugs"][0].value("known", false));
+  EXPECT_EQ(j["bugs"][1]["signature"], "pc_stuck");
+  EXPECT_TRUE(j["bugs"][1].value("known", false)) << "a campaign listed it under known_deviations";
   for (const char* f : {"sweep.json", "coverage.csv", "bugs.csv", "sweep_summary.json", "campaigns/egreedy-s2/summary.json"})
     EXPECT_TRUE(fs::exists(tmp->path() / "out" / f)) << f;
   auto csv = readFile(tmp->path() / "out" / "bugs.csv");
