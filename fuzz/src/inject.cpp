@@ -176,6 +176,7 @@ void addFormalVisibility(InjectResult& res, Session& s, const CoreConfig& core, 
   fo.depth = o.formalDepth;
   fo.memoryWords = o.formalWords;
   fo.perMutant = o.formalTimeout;
+  fo.arithmeticStandIns = o.formalStandIns;
   fo.log = o.log;
   auto fv = checkVisibilityFormally(in, out / "formal", fo);
   if (!fv) {
@@ -188,6 +189,7 @@ void addFormalVisibility(InjectResult& res, Session& s, const CoreConfig& core, 
     InjectedBug& b = res.all.at(r.id - 1);
     b.formal = std::string(formalVerdictName(r.verdict));
     b.formalCycle = r.frame;
+    b.formalStandIns = r.standIns;
     if (r.verdict != FormalVerdict::Differs) continue;
     b.formalProgram = "formal/mutant-" + std::to_string(r.id) + ".hex";
     (void)writeFile(out / b.formalProgram, readmemhText(r.image));
@@ -197,7 +199,11 @@ void addFormalVisibility(InjectResult& res, Session& s, const CoreConfig& core, 
   res.formalNote = "depth " + std::to_string(o.formalDepth) + " cycles, " + std::to_string(o.formalWords) +
                    " words; miter " + std::to_string(fv->andGates) + " AND gates, " + std::to_string(fv->latches) +
                    " latches, built in " + std::to_string(static_cast<int>(fv->buildSeconds)) +
-                   " s; the unmutated copies agree for " + std::to_string(fv->identityCycles) + " cycles";
+                   " s; the unmutated copies agree for " + std::to_string(fv->identityCycles) + " cycles" +
+                   "; arithmetic stand-ins: " + fv->standInNote +
+                   (fv->standInRetried ? " (miter " + std::to_string(fv->standInAndGates) + " AND gates, built in " +
+                                             std::to_string(static_cast<int>(fv->standInBuildSeconds)) + " s)"
+                                       : std::string());
 }
 
 // Select 0 diverged from the ISA model somewhere. Either the core itself deviates there (then
@@ -351,6 +357,7 @@ Result<InjectResult> injectBugs(const InjectOptions& o) {
                     {"found_by", b.foundBy}, {"signature", b.signature}, {"command", b.command},
                     {"directed", b.directedBy}, {"formal", b.formal}, {"formal_cycle", b.formalCycle},
                     {"formal_confirmed", b.formalConfirmed}, {"formal_replay", b.formalReplay},
+                    {"formal_stand_ins", b.formalStandIns},
                     {"formal_program", b.formalProgram}});
   json srcs = json::array();
   for (const auto& p : res.sources) srcs.push_back(p.string());

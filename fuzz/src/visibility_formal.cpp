@@ -152,9 +152,18 @@ std::string miterSource(const FormalVisibilityInput& in, unsigned words) {
   return v;
 }
 
-std::string yosysScript(const FormalVisibilityInput& in, const std::string& coreInstance) {
+// The arithmetic cells the stand-in miter replaces, each by a cell with the same ports.
+const char* const kStandIns[][2] = {{"$mul", "$add"}, {"$div", "$sub"}, {"$mod", "$xor"},
+                                    {"$divfloor", "$sub"}, {"$modfloor", "$xor"}};
+
+std::string yosysScript(const FormalVisibilityInput& in, const std::string& coreInstance, bool standIns,
+                        const std::string& base) {
   std::string s = elaborateCoreScript(in.coreSources, in.defines, in.includeDirs, in.coreModule, in.parameters);
-  s += "script " + in.mutationsScript.string() + "\nopt_clean\n";
+  s += "script " + in.mutationsScript.string() + "\n";
+  // after the mutations, which stay on the cells' outputs
+  if (standIns)
+    for (const auto& [from, to] : kStandIns) s += std::string("chtype -map ") + from + " " + to + " t:" + from + "\n";
+  s += "opt_clean\n";
   s += "read_verilog -sv" + readVerilogFlags(in.defines, in.includeDirs) + " shell_a.v shell_b.v dut_a.sv dut_b.sv miter.sv\n";
   s += "hierarchy -top rtlarena_vis_miter\nproc\nflatten\n";
   s += "connect -nounset -set \\b." + coreInstance + "." + kMutselWire + " mutsel\n";
@@ -162,8 +171,17 @@ std::string yosysScript(const FormalVisibilityInput& in, const std::string& core
   // and sharing passes quadratic, and they change nothing a solver needs. FFs start at 0 in
   // both copies (as Verilator starts them), so only the load's words are free.
   s += "opt_mem\nmemory_collect\nmemory_map\nopt -fast\nsetundef -zero -init\ntechmap\ndffunmap\naigmap\n";
-  s += "write_aiger -zinit -map miter.aim miter.aig\n";
+  s += "write_aiger -zinit -map " + base + ".aim " + base + ".aig\n";
   return s;
+}
+
+// Whether the flattened core (the ports.json inject wrote) has a cell a stand-in replaces.
+bool hasArithmetic(const fs::path& portsJson) {
+  auto text = readFile(portsJson);
+  if (!text) return false;
+  for (const auto& [from, to] : kStandIns)
+    if (text->find(std::string("\"type\": \"") + from + "\"") != std::string::npos) return true;
+  return false;
 }
 
 struct InputBits {
@@ -206,16 +224,16 @@ std::pair<size_t, size_t> aigerSize(const fs::path& aig) {
   return {a, l};
 }
 
-FormalMutantResult solveOne(unsigned id, const fs::path& work, const InputBits& bits, const FormalVisibilityOptions& o,
-                            unsigned words) {
+FormalMutantResult solveOne(unsigned id, const fs::path& work, const std::string& base, const InputBits& bits,
+                            const FormalVisibilityOptions& o, unsigned words) {
   FormalMutantResult r;
   r.id = id;
-  const std::string cexFile = "cex-" + std::to_string(id) + ".txt";
+  const std::string cexFile = base + "-cex-" + std::to_string(id) + ".txt";
   std::error_code ec;
   fs::remove(work / cexFile, ec);
   ProcessSpec ps;
   ps.argv = {"yosys-abc", "-c",
-             "read_aiger miter.aig; &get; &cone -a -O " + std::to_string(id) + "; &put; bmc3 -F " + std::to_string(o.depth) +
+             "read_aiger " + base + ".aig; &get; &cone -a -O " + std::to_string(id) + "; &put; bmc3 -F " + std::to_string(o.depth) +
                  " -T " + std::to_string(o.perMutant.count()) + "; write_cex -n " + cexFile};
   ps.workDir = work.string();
   ps.env = defaultToolEnv(work.string());
@@ -257,6 +275,61 @@ FormalMutantResult solveOne(unsigned id, const fs::path& work, const InputBits& 
   return r;
 }
 
+struct BuiltMiter {
+  InputBits bits;
+  double seconds = 0;
+  size_t andGates = 0, latches = 0;
+};
+
+// Writes BASE.ys and runs Yosys on it: BASE.aig and its input map BASE.aim.
+Result<BuiltMiter> buildMiter(const FormalVisibilityInput& in, const std::string& instance, bool standIns,
+                              const std::string& base, const fs::path& workDir, const FormalVisibilityOptions& o) {
+  if (auto s = writeFile(workDir / (base + ".ys"), yosysScript(in, instance, standIns, base)); !s) return s.error();
+  if (o.log) o.log("formal visibility: building the miter" + std::string(standIns ? " with arithmetic stand-ins" : "") + " (" +
+                   std::to_string(in.mutations) + " mutations, " + std::to_string(o.memoryWords) + " words of memory)");
+  ProcessSpec ps;
+  ps.argv = {"yosys", "-q", "-l", base + ".log", base + ".ys"};
+  ps.workDir = workDir.string();
+  ps.env = defaultToolEnv(workDir.string());
+  ps.deadline = o.build;
+  auto yr = runProcess(ps);
+  if (!yr) return yr.error();
+  if (!yr->exitedOk())
+    return makeError(ErrorCode::Internal, "formal visibility: yosys failed building the miter" +
+                                              std::string(yr->timedOut ? " (timed out)" : "") + ":\n" +
+                                              tailLines(yr->combined(), 20));
+  BuiltMiter b;
+  b.seconds = yr->wallSeconds;
+  std::tie(b.andGates, b.latches) = aigerSize(workDir / (base + ".aig"));
+  auto bits = readInputMap(workDir / (base + ".aim"));
+  if (!bits) return bits.error();
+  b.bits = std::move(*bits);
+  return b;
+}
+
+// One solver per mutation of `ids`, `o.jobs` at once; results into out[id - 1].
+void solveAll(const std::vector<unsigned>& ids, const fs::path& workDir, const std::string& base, const InputBits& bits,
+              const FormalVisibilityOptions& o, std::vector<FormalMutantResult>& out, bool standIns) {
+  std::mutex logMutex;
+  WorkerPool pool(o.jobs ? o.jobs : std::max(1u, std::thread::hardware_concurrency()));
+  for (unsigned id : ids)
+    pool.submit([&, id] {
+      FormalMutantResult r = solveOne(id, workDir, base, bits, o, o.memoryWords);
+      r.standIns = standIns;
+      if (o.log) {
+        std::lock_guard<std::mutex> lock(logMutex);
+        o.log("formal visibility" + std::string(standIns ? " (stand-ins)" : "") + ": mutation " + std::to_string(id) + ": " +
+              std::string(formalVerdictName(r.verdict)) +
+              (r.verdict == FormalVerdict::Differs
+                   ? " at cycle " + std::to_string(r.frame) + ", retirement " + std::to_string(r.retirement)
+                   : " (" + std::to_string(r.frame) + " cycles checked)") +
+              (r.detail.empty() ? "" : " (" + r.detail + ")"));
+      }
+      out[id - 1] = std::move(r);
+    });
+  pool.wait();
+}
+
 }  // namespace
 
 std::string_view formalVerdictName(FormalVerdict v) {
@@ -291,29 +364,16 @@ Result<FormalVisibility> checkVisibilityFormally(const FormalVisibilityInput& in
     if (auto s = writeFile(workDir / (std::string("shell_") + tag + ".v"), *shell); !s) return s.error();
   }
   if (auto s = writeFile(workDir / "miter.sv", miterSource(in, o.memoryWords)); !s) return s.error();
-  if (auto s = writeFile(workDir / "miter.ys", yosysScript(in, instance)); !s) return s.error();
 
-  if (o.log) o.log("formal visibility: building the miter (" + std::to_string(in.mutations) + " mutations, " +
-                   std::to_string(o.memoryWords) + " words of memory)");
-  ProcessSpec ps;
-  ps.argv = {"yosys", "-q", "-l", "miter.log", "miter.ys"};
-  ps.workDir = workDir.string();
-  ps.env = defaultToolEnv(workDir.string());
-  ps.deadline = o.build;
-  auto yr = runProcess(ps);
-  if (!yr) return yr.error();
-  if (!yr->exitedOk())
-    return makeError(ErrorCode::Internal, "formal visibility: yosys failed building the miter" +
-                                              std::string(yr->timedOut ? " (timed out)" : "") + ":\n" +
-                                              tailLines(yr->combined(), 20));
+  auto exact = buildMiter(in, instance, false, "miter", workDir, o);
+  if (!exact) return exact.error();
   FormalVisibility res;
-  res.buildSeconds = yr->wallSeconds;
-  std::tie(res.andGates, res.latches) = aigerSize(workDir / "miter.aig");
-  auto bits = readInputMap(workDir / "miter.aim");
-  if (!bits) return bits.error();
+  res.buildSeconds = exact->seconds;
+  res.andGates = exact->andGates;
+  res.latches = exact->latches;
   // Select 0 first: the two copies are then the same netlist, so a difference means the miter
   // is not deterministic (state the load and reset leave free) and no witness could be trusted.
-  FormalMutantResult identity = solveOne(0, workDir, *bits, o, o.memoryWords);
+  FormalMutantResult identity = solveOne(0, workDir, "miter", exact->bits, o, o.memoryWords);
   if (identity.verdict == FormalVerdict::Differs || identity.verdict == FormalVerdict::Failed)
     return makeError(ErrorCode::Internal, "formal visibility: the miter's two unmutated copies " +
                                               std::string(identity.verdict == FormalVerdict::Differs
@@ -327,22 +387,37 @@ Result<FormalVisibility> checkVisibilityFormally(const FormalVisibilityInput& in
     o.log("formal visibility: the unmutated copies agree for " + std::to_string(identity.frame) + " cycles (" +
           std::string(formalVerdictName(identity.verdict)) + ")");
   res.mutants.resize(in.mutations);
-  std::mutex logMutex;
-  WorkerPool pool(o.jobs ? o.jobs : std::max(1u, std::thread::hardware_concurrency()));
-  for (unsigned id = 1; id <= in.mutations; ++id)
-    pool.submit([&, id] {
-      FormalMutantResult r = solveOne(id, workDir, *bits, o, o.memoryWords);
-      if (o.log) {
-        std::lock_guard<std::mutex> lock(logMutex);
-        o.log("formal visibility: mutation " + std::to_string(id) + ": " + std::string(formalVerdictName(r.verdict)) +
-              (r.verdict == FormalVerdict::Differs
-                   ? " at cycle " + std::to_string(r.frame) + ", retirement " + std::to_string(r.retirement)
-                   : " (" + std::to_string(r.frame) + " cycles checked)") +
-              (r.detail.empty() ? "" : " (" + r.detail + ")"));
-      }
-      res.mutants[id - 1] = std::move(r);
-    });
-  pool.wait();
+  std::vector<unsigned> all;
+  for (unsigned id = 1; id <= in.mutations; ++id) all.push_back(id);
+  solveAll(all, workDir, "miter", exact->bits, o, res.mutants, false);
+
+  // Second pass: the mutations that ran out of time, on the miter with arithmetic stand-ins.
+  std::vector<unsigned> retry;
+  for (const auto& r : res.mutants)
+    if (r.verdict == FormalVerdict::Timeout) retry.push_back(r.id);
+  if (!o.arithmeticStandIns) {
+    res.standInNote = "off";
+  } else if (retry.empty()) {
+    res.standInNote = "not needed (no time-out)";
+  } else if (!hasArithmetic(in.portsJson)) {
+    res.standInNote = "not needed (the core has no multiplier, divider or remainder cell)";
+  } else {
+    auto alt = buildMiter(in, instance, true, "miter_standins", workDir, o);
+    if (!alt) return alt.error();
+    res.standInBuildSeconds = alt->seconds;
+    res.standInAndGates = alt->andGates;
+    FormalMutantResult altIdentity = solveOne(0, workDir, "miter_standins", alt->bits, o, o.memoryWords);
+    if (altIdentity.verdict == FormalVerdict::Differs || altIdentity.verdict == FormalVerdict::Failed) {
+      res.standInNote = "skipped: its two unmutated copies do not agree";
+    } else {
+      res.standInRetried = static_cast<unsigned>(retry.size());
+      std::vector<FormalMutantResult> second(in.mutations);
+      solveAll(retry, workDir, "miter_standins", alt->bits, o, second, true);
+      for (unsigned id : retry)
+        if (second[id - 1].verdict == FormalVerdict::Differs) res.mutants[id - 1] = std::move(second[id - 1]);
+      res.standInNote = std::to_string(retry.size()) + " time-outs retried";
+    }
+  }
   return res;
 }
 

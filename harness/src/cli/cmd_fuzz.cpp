@@ -380,6 +380,9 @@ void addFuzzCommand(CLI::App& app, int& exitCode) {
             "--formal-timeout", [inf](unsigned s) { inf->formalTimeout = std::chrono::seconds(s); },
             "Seconds the formal check may spend per mutation (default 30)")
       ->check(CLI::Range(1u, 86400u));
+  inject->add_flag_function(
+      "--formal-stand-ins", [inf](std::int64_t) { inf->formalStandIns = true; },
+      "Retry formal time-outs on a second miter whose multipliers and dividers compute cheap stand-ins");
   inject->add_option("--cache-dir", inf->cacheDir, "Cache root: built DUTs in DIR/duts (default $RTLARENA_CACHE, else ~/.cache/rtlarena)");
   addJsonFlag(*inject, *injectJson, "Print the summary as JSON");
   addNoProgressFlag(*inject, *injectNoProgress);

@@ -30,6 +30,7 @@ struct InjectOptions {
   unsigned formalDepth = 24;  ///< cycles the formal check unrolls; 0 = directed run only
   unsigned formalWords = 64;  ///< words of memory the formal check's programs may fill
   std::chrono::seconds formalTimeout{30};  ///< per mutation
+  bool formalStandIns = false;  ///< retry time-outs on a miter with arithmetic stand-ins
   std::function<void(const std::string&)> log;
 };
 
@@ -47,6 +48,7 @@ struct InjectedBug {
   bool formalConfirmed = false;  ///< its program, replayed on the harness, diverges from the model
   std::string formalReplay;      ///< the replay's divergence, or why it does not count
   std::string formalProgram;     ///< the program's $readmemh file, relative to the corpus folder
+  bool formalStandIns = false;   ///< found on the miter with arithmetic stand-ins
 };
 
 struct InjectResult {

@@ -35,6 +35,11 @@ struct FormalVisibilityOptions {
   std::chrono::seconds perMutant{30};
   unsigned jobs = 0;            ///< solver processes at once; 0 = one per core
   std::chrono::minutes build{30};
+  /// Mutations that ran out of time are tried once more on a second miter whose multipliers,
+  /// dividers and remainders compute cheap stand-ins (add, sub, xor; the same in both copies,
+  /// so equal operands still give equal results). The solver then gets past the first
+  /// M-extension instruction; the replay on the real harness decides, as for every witness.
+  bool arithmeticStandIns = false;
   std::function<void(const std::string&)> log;
 };
 
@@ -65,6 +70,7 @@ struct FormalMutantResult {
   std::vector<uint32_t> image;     ///< the program (Differs)
   double seconds = 0;
   std::string detail;              ///< why, for Failed
+  bool standIns = false;           ///< found on the miter with arithmetic stand-ins
 };
 
 struct FormalVisibility {
@@ -74,6 +80,12 @@ struct FormalVisibility {
   double identitySeconds = 0;
   unsigned identityCycles = 0;  ///< cycles for which select 0 was shown to agree with itself
   size_t andGates = 0, latches = 0;
+  /// The second miter (arithmetic stand-ins): how many mutations it retried, its size and build
+  /// time, and why it did not run when it did not.
+  unsigned standInRetried = 0;
+  size_t standInAndGates = 0;
+  double standInBuildSeconds = 0;
+  std::string standInNote;
 };
 
 /// Error (BadConfig) when the wrapper does not keep the contract the miter relies on (an
