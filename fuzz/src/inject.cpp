@@ -138,9 +138,8 @@ std::pair<bool, std::string> replayWitness(Session& s, unsigned id, const std::v
   ro.maxCycles = 100000;
   ro.rtlCoverage = false;
   ro.modelCoverage = false;
-  s.dut->recreate({mutantPlusarg(0)});
-  const Outcome original = Runner(*s.dut, s.core, s.layout, ro).runImage(image).divergence;
   s.dut->recreate({mutantPlusarg(id)});
+  const Outcome original = OriginalCore(*s.dut, s.core, s.layout, ro, {mutantPlusarg(id)}).runImage(image);
   TestResult mutant = Runner(*s.dut, s.core, s.layout, ro).runImage(image);
   if (mutantOwnDivergence(mutant.divergence, original)) return {true, mutant.divergence->signature()};
   if (mutant.divergence)
@@ -221,8 +220,7 @@ Status checkRoundTrip(const CoreConfig& core, const InjectOptions& o, const Prog
   if (!original) return original.error();
   const auto own = directedRun(*(*original)->dut, (*original)->core, (*original)->layout, programs, tests, nullptr).outcomes;
   for (size_t k = 0; k < netlist.size(); ++k) {
-    const bool same = (!netlist[k] && !own[k]) || (netlist[k] && own[k] && sameDivergence(*netlist[k], *own[k]));
-    if (same) continue;
+    if (sameOutcome(netlist[k], own[k])) continue;
     const auto show = [](const Outcome& x) { return x ? x->signature() + " at retirement " + std::to_string(x->index) : std::string("no divergence"); };
     return makeError(ErrorCode::Internal, "the unmutated netlist of " + core.name + " and its own sources differ on " +
                                               directedName(programs, k) + " (" + show(netlist[k]) + " against " + show(own[k]) +

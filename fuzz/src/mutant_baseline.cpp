@@ -13,6 +13,10 @@ bool sameDivergence(const Divergence& a, const Divergence& b) {
   return a.index == b.index && a.signature() == b.signature();
 }
 
+bool sameOutcome(const Outcome& a, const Outcome& b) {
+  return (!a && !b) || (a && b && sameDivergence(*a, *b));
+}
+
 bool mutantOwnDivergence(const Outcome& mutant, const Outcome& original) {
   return mutant && !(original && sameDivergence(*mutant, *original));
 }

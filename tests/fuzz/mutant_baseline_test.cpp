@@ -27,6 +27,14 @@ TEST(MutantBaseline, TheSameDivergenceIsTheSameRetirementAndSignature) {
   EXPECT_FALSE(sameDivergence(at(4, "rd", kAddi), at(4, "rd", kLw)));     // another instruction
 }
 
+TEST(MutantBaseline, OutcomesAreTheSameWithoutDivergenceOrWithTheSameOne) {
+  const Outcome none;
+  EXPECT_TRUE(sameOutcome(none, none));
+  EXPECT_TRUE(sameOutcome(at(3, "rd", kLw), at(3, "rd", kLw)));
+  EXPECT_FALSE(sameOutcome(none, at(3, "rd", kLw)));
+  EXPECT_FALSE(sameOutcome(at(3, "rd", kLw), at(4, "rd", kLw)));
+}
+
 TEST(MutantBaseline, AMutantsDivergenceIsItsOwnUnlessTheOriginalShowsIt) {
   const Outcome none;
   EXPECT_FALSE(mutantOwnDivergence(none, none));

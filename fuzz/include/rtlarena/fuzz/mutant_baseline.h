@@ -24,6 +24,9 @@ using Outcome = std::optional<Divergence>;
 /// Same retirement and same signature.
 bool sameDivergence(const Divergence& a, const Divergence& b);
 
+/// Both without a divergence, or the same divergence.
+bool sameOutcome(const Outcome& a, const Outcome& b);
+
 /// Whether the mutant's outcome is its own: it diverges, and the original's outcome on the
 /// same program is not the same divergence.
 bool mutantOwnDivergence(const Outcome& mutant, const Outcome& original);
